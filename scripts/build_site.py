@@ -31,7 +31,8 @@ def build(site_dir: Path, config: Path = CONFIG) -> None:
     shutil.rmtree(staging, ignore_errors=True)
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet",
+        # No --quiet: it hides warnings, and then --strict lets broken links through.
+        [sys.executable, "-m", "mkdocs", "build", "--strict",
          "--config-file", str(config), "--site-dir", str(staging)],
         cwd=config.parent, env=env,
     )

@@ -1,0 +1,85 @@
+"""Loads a Markdown page into its front matter fields (with line numbers) and its numbered body lines."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from content.findings import Finding
+
+FRONT_MATTER_HINT = (
+    "a page must start with front matter: a '---' line, then title, description, "
+    "last_reviewed and review_interval, each on its own line, then another '---' line"
+)
+
+
+@dataclass(frozen=True)
+class Field:
+    """One front matter value as written (text, even for dates), and the line it is on."""
+
+    text: str | None  # None when the value is a list or mapping, not plain text
+    line: int
+
+
+@dataclass(frozen=True)
+class Page:
+    """A page split into what the checks need."""
+
+    path: Path
+    fields: dict[str, Field] = field(default_factory=dict)
+    body: list[tuple[int, str]] = field(default_factory=list)  # (line number, line text)
+    problems: list[Finding] = field(default_factory=list)  # why the front matter could not be read
+
+
+def load_page(path: Path) -> Page:
+    """Reads a page; problems reading its front matter become findings, never exceptions."""
+    try:
+        lines = path.read_text(encoding="utf-8-sig").splitlines()  # as MkDocs reads pages
+    except UnicodeDecodeError as error:
+        line = path.read_bytes()[: error.start].count(b"\n") + 1
+        return Page(path, problems=[Finding(path, line, "a page must be saved as UTF-8 text")])
+    if not lines or lines[0].rstrip() != "---":
+        return Page(path, body=_numbered(lines, 1), problems=[Finding(path, 1, FRONT_MATTER_HINT)])
+    closing = next((i for i in range(1, len(lines)) if lines[i].rstrip() in ("---", "...")), None)
+    if closing is None:
+        message = "the front matter must end with a '---' line before the page text starts"
+        return Page(path, problems=[Finding(path, 1, message)])
+    body = _numbered(lines[closing + 1 :], closing + 2)
+    fields, problems = _read_front_matter(path, "\n".join(lines[1:closing]) + "\n")
+    return Page(path, fields, body, problems)
+
+
+def _numbered(lines: list[str], first: int) -> list[tuple[int, str]]:
+    return [(first + index, line) for index, line in enumerate(lines)]
+
+
+def _read_front_matter(path: Path, text: str) -> tuple[dict[str, Field], list[Finding]]:
+    # compose, not load: nodes keep line numbers, and dates stay text so their format is checked.
+    try:
+        root = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line = mark.line + 2 if mark else 1
+        message = (
+            "front matter must be 'key: value' lines; put the value in double quotes if it "
+            f"contains a colon or starts with a symbol (the YAML reader says: {error.problem})"
+        )
+        return {}, [Finding(path, line, message)]
+    if root is None:
+        return {}, []
+    if not isinstance(root, yaml.MappingNode):
+        return {}, [Finding(path, root.start_mark.line + 2, "front matter must be 'key: value' lines")]
+    fields: dict[str, Field] = {}
+    problems: list[Finding] = []
+    for key_node, value_node in root.value:
+        key = str(key_node.value)
+        line = key_node.start_mark.line + 2  # +1 for 1-based lines, +1 for the opening '---'
+        if key in fields:
+            message = f"front matter must not repeat a key: '{key}' is also on line {fields[key].line}"
+            problems.append(Finding(path, line, message))
+            continue
+        text = value_node.value if isinstance(value_node, yaml.ScalarNode) else None
+        fields[key] = Field(text=text, line=line)
+    return fields, problems

@@ -1,0 +1,124 @@
+"""The rules every page must follow: front matter, review dates and a final list of sources."""
+
+from __future__ import annotations
+
+import datetime
+import re
+from collections.abc import Iterator
+
+from dateutil.relativedelta import relativedelta
+
+from content import markdown
+from content.findings import Finding, Severity
+from content.page import Page
+from content.settings import DESCRIPTION_LIMIT, TAB_TITLE_LIMIT, SiteSettings
+
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_INTERVAL = re.compile(r"^(\d+) months?$")
+SOURCES_HEADING = "Sources"
+
+
+def check_front_matter(page: Page, settings: SiteSettings) -> Iterator[Finding]:
+    """Title and description are present and short enough for browser tabs and search results."""
+    title = page.fields.get("title")
+    if not title or not (title.text or "").strip():
+        yield Finding(page.path, title.line if title else 1, "every page must have a title")
+    elif len(title.text) > settings.title_limit:
+        yield Finding(page.path, title.line, (
+            f"the title must be at most {settings.title_limit} characters, so the browser tab title "
+            f"fits in {TAB_TITLE_LIMIT}; this title has {len(title.text)}"
+        ))
+    description = page.fields.get("description")
+    if not description or not (description.text or "").strip():
+        line = description.line if description else 1
+        yield Finding(page.path, line, "every page must have a description, the summary shown in search results")
+    elif len(description.text) > DESCRIPTION_LIMIT:
+        yield Finding(page.path, description.line, (
+            f"the description must be at most {DESCRIPTION_LIMIT} characters; "
+            f"this description has {len(description.text)}"
+        ))
+
+
+def check_review(page: Page, today: datetime.date) -> Iterator[Finding]:
+    """last_reviewed and review_interval are present and valid; a page past its review date is flagged."""
+    reviewed = _review_date(page)
+    if isinstance(reviewed, Finding):
+        yield reviewed
+        reviewed = None
+    elif reviewed > today:
+        yield Finding(page.path, page.fields["last_reviewed"].line, (
+            f"last_reviewed must not be in the future: it is {reviewed.isoformat()}, "
+            f"and today is {today.isoformat()}"
+        ))
+        reviewed = None
+    months = _review_months(page)
+    if isinstance(months, Finding):
+        yield months
+        return
+    if reviewed is None:
+        return
+    due = reviewed + relativedelta(months=months)
+    if due < today:
+        yield Finding(page.path, page.fields["last_reviewed"].line, (
+            f"this page was due for review on {due.isoformat()} ({page.fields['review_interval'].text} "
+            "after last_reviewed): check every fact against its source, then set last_reviewed to today"
+        ), Severity.WARNING)
+
+
+def _review_date(page: Page) -> datetime.date | Finding:
+    field = page.fields.get("last_reviewed")
+    if not field:
+        return Finding(page.path, 1, (
+            "every page must have last_reviewed, the date its facts were last checked, like 2026-11-25"
+        ))
+    try:
+        if not _DATE.match(field.text or ""):
+            raise ValueError
+        return datetime.date.fromisoformat(field.text)
+    except ValueError:
+        return Finding(page.path, field.line, "last_reviewed must be a real date written as YYYY-MM-DD, like 2026-11-25")
+
+
+def _review_months(page: Page) -> int | Finding:
+    field = page.fields.get("review_interval")
+    if not field:
+        return Finding(page.path, 1, "every page must have review_interval, how often it is checked, like '6 months'")
+    match = _INTERVAL.match((field.text or "").strip())
+    if not match or int(match.group(1)) < 1:
+        return Finding(page.path, field.line, "review_interval must be a whole number of months, like '6 months'")
+    return int(match.group(1))
+
+
+def check_sources(page: Page) -> Iterator[Finding]:
+    """The page ends with a '## Sources' section that holds at least one link."""
+    headings = markdown.headings(page.body)
+    sources = next((h for h in headings if h.level == 2 and h.text.strip() == SOURCES_HEADING), None)
+    if sources is None:
+        yield Finding(page.path, 1, (
+            "every page must end with a '## Sources' section that links to where its facts come from"
+        ))
+        return
+    later = [h for h in headings if h.line > sources.line and h.level <= 2]
+    if later:
+        yield Finding(page.path, later[0].line, (
+            "the '## Sources' section must be the last section of the page; move this section above it"
+        ))
+    if not markdown.has_link(markdown.section(page.body, sources)):
+        yield Finding(page.path, sources.line, "the '## Sources' section must list at least one link")
+
+
+def check_unique_titles(pages: list[Page]) -> Iterator[Finding]:
+    """No two pages share a title, so every browser tab and search result can be told apart."""
+    first_seen: dict[str, Page] = {}
+    for page in pages:
+        title = page.fields.get("title")
+        if not title or not title.text:
+            continue
+        key = " ".join(title.text.split()).casefold()
+        if key in first_seen:
+            other = first_seen[key].path.as_posix()
+            yield Finding(page.path, title.line, (
+                f"each page must have its own title: '{title.text}' is also the title of {other}"
+            ))
+        else:
+            first_seen[key] = page

@@ -1,0 +1,194 @@
+"""Reads the events YAML with a line and column for every field, every value as typed.
+
+PyYAML's own loaders follow YAML 1.1, where an unquoted 18:30 is the number 1110 and no/yes/on/off
+are booleans, and they silently keep the last of two duplicate keys. So we only let PyYAML build
+its node tree, then turn the nodes into dicts, lists and strings ourselves: every scalar stays the
+exact text typed, and duplicate keys, anchors and aliases are problems with a position.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+from events.problems import EventsError, Problem
+
+# libyaml's parser is many times faster; the pure-Python one gives the same nodes and marks.
+_BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _Loader(_BaseLoader):  # type: ignore[misc, valid-type]
+    """Builds the node tree without working out YAML 1.1 types, which are never used."""
+
+    def resolve(self, kind: type, value: Any, implicit: Any) -> str:
+        # Every scalar is read as the text typed (see _Converter), so a node's tag is never looked at.
+        return "tag:yaml.org,2002:str"
+
+# Events are at most five levels deep; deeper nesting is a mistake, and unbounded depth could
+# exhaust Python's recursion limit.
+MAX_DEPTH = 12
+
+Path = tuple[str | int, ...]
+
+
+@dataclass
+class Document:
+    """The file's data as plain dicts, lists and strings, with where each part was typed."""
+
+    data: Any
+    values: dict[Path, tuple[int, int]] = field(default_factory=dict)
+    keys: dict[Path, tuple[int, int]] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+
+    def position(self, path: Path, key: bool = False) -> tuple[int, int]:
+        """Where a value (or its field name) was typed; the nearest enclosing part if it is missing."""
+        table = self.keys if key else self.values
+        while path not in table and path:
+            path = path[:-1]
+        return table.get(path, self.values.get(path, (1, 1)))
+
+
+def load(text: str) -> Document:
+    """Parses YAML text; raises EventsError for syntax errors, records other problems on the document."""
+    quick = _quick_load(text)
+    if quick is not None:
+        return quick
+    try:
+        loader = _Loader(text)
+        try:
+            root = loader.get_single_node()
+        finally:
+            loader.dispose()
+    except yaml.MarkedYAMLError as error:
+        raise EventsError([_syntax_problem(error)]) from None
+    except yaml.YAMLError as error:  # e.g. a character YAML does not allow, before any mark exists
+        raise EventsError([Problem(1, 1, f"the file is not valid YAML: {error}")]) from None
+    document = Document(data=None)
+    if root is not None:
+        document.data = _Converter(document).convert(root, (), 0)
+    return document
+
+
+def _quick_load(text: str) -> Document | None:
+    """The same Document built straight from the parser's events, or None if the file needs the full load.
+
+    Building PyYAML's node tree first took most of the time on large files. This way handles only
+    a file with nothing to report; anything unusual (a syntax error, a second document, an anchor,
+    alias or tag, a duplicate or non-text field name, deep nesting) returns None, so the full load
+    below reports it exactly as before.
+    """
+    document = Document(data=None)
+    values, keys = document.values, document.keys
+    # One frame per open mapping or list: [container, its path, the key waiting for its value].
+    stack: list[list[Any]] = []
+    documents = 0
+    loader = _Loader(text)
+    try:
+        while loader.check_event():
+            event = loader.get_event()
+            kind = type(event)
+            if kind is yaml.ScalarEvent or kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
+                if event.anchor is not None or event.tag is not None or len(stack) > MAX_DEPTH:
+                    return None
+                mark = event.start_mark
+                parent: Any = None
+                path: Path = ()
+                if stack:
+                    frame = stack[-1]
+                    parent, path, key = frame
+                    if type(parent) is dict:
+                        if key is None:
+                            if kind is not yaml.ScalarEvent or event.value in parent:
+                                return None
+                            frame[2] = event.value
+                            keys[path + (event.value,)] = (mark.line + 1, mark.column + 1)
+                            continue
+                        path = path + (key,)
+                        frame[2] = None
+                    else:
+                        path = path + (len(parent),)
+                values[path] = (mark.line + 1, mark.column + 1)
+                if kind is yaml.ScalarEvent:
+                    value: Any = event.value
+                else:
+                    value = {} if kind is yaml.MappingStartEvent else []
+                    stack.append([value, path, None])
+                if parent is None:
+                    document.data = value
+                elif type(parent) is dict:
+                    parent[path[-1]] = value
+                else:
+                    parent.append(value)
+            elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
+                stack.pop()
+            elif kind is yaml.DocumentStartEvent:
+                documents += 1
+                if documents > 1:
+                    return None
+            elif kind is yaml.AliasEvent:
+                return None
+    except yaml.YAMLError:
+        return None
+    finally:
+        loader.dispose()
+    return document
+
+
+def _syntax_problem(error: yaml.MarkedYAMLError) -> Problem:
+    mark = error.problem_mark or error.context_mark
+    line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    problem = error.problem or "unexpected text"
+    if "tab" in problem or "'\\t'" in problem:
+        return Problem(line, column, "YAML does not allow tabs here; indent with spaces instead")
+    context = f" {error.context}" if error.context else ""
+    return Problem(line, column, f"the file is not valid YAML: {problem}{context}; "
+                                 "check the indentation, colons and quotes on this line and the one above")
+
+
+class _Converter:
+    """Turns a PyYAML node tree into plain values, noting positions and problems."""
+
+    def __init__(self, document: Document) -> None:
+        self.document = document
+        self.seen: set[int] = set()
+
+    def _problem(self, node: yaml.Node, message: str) -> None:
+        self.document.problems.append(Problem(node.start_mark.line + 1, node.start_mark.column + 1, message))
+
+    def convert(self, node: yaml.Node, path: Path, depth: int) -> Any:
+        self.document.values[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
+        if depth > MAX_DEPTH:
+            self._problem(node, f"the file is nested more than {MAX_DEPTH} levels deep; "
+                                "check the indentation against the example at the top of the file")
+            return None
+        if id(node) in self.seen:
+            # An alias (*name) repeats an anchored node: refuse it rather than expand it.
+            self._problem(node, "anchors and aliases (& and *) are not allowed in the events file; "
+                                "write each value out in full")
+            # A repeated scalar costs nothing to keep; a repeated list or mapping could grow without bound.
+            return node.value if isinstance(node, yaml.ScalarNode) else None
+        self.seen.add(id(node))
+        if isinstance(node, yaml.ScalarNode):
+            return node.value
+        if isinstance(node, yaml.SequenceNode):
+            return [self.convert(item, path + (index,), depth + 1) for index, item in enumerate(node.value)]
+        return self._mapping(node, path, depth)
+
+    def _mapping(self, node: yaml.MappingNode, path: Path, depth: int) -> dict[str, Any]:
+        result: dict[str, Any] = {}
+        first_line: dict[str, int] = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode):
+                self._problem(key_node, "a field name must be a plain word followed by a colon, like title:")
+                continue
+            key = key_node.value
+            if key in result:
+                self._problem(key_node, f"the field '{key}' appears twice here (first on line "
+                                        f"{first_line[key]}); keep one and delete the other")
+                continue
+            first_line[key] = key_node.start_mark.line + 1
+            self.document.keys[path + (key,)] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
+            result[key] = self.convert(value_node, path + (key,), depth + 1)
+        return result

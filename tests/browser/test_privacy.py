@@ -1,0 +1,71 @@
+"""Points 8-11: a visit asks nothing of any other origin, sets no cookie, keeps search terms out of
+URLs, and breaks no rule of the Content-Security-Policy."""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+import pytest
+from playwright.sync_api import BrowserContext
+
+pytestmark = pytest.mark.browser
+
+SEARCH_TERM = "Hackney"
+# What Material keeps in local storage: the colour scheme chosen with the header toggle.
+# The privacy page names this; change both together.
+EXPECTED_LOCAL_STORAGE = ["/.__palette"]
+
+
+def test_a_visit_with_search_stays_on_this_site(context: BrowserContext, site_url: str, page_paths: list[str]) -> None:
+    """When I open every page, switch colours and search, every request goes to this site only."""
+    requests: list[str] = []
+    context.on("request", lambda request: requests.append(request.url))
+    page = context.new_page()
+    violations = []
+    for path in page_paths:
+        page.goto(site_url + path)
+        page.wait_for_load_state("load")
+        violations += page.evaluate("window.__cspViolations")
+
+    page.goto(site_url)
+    page.click("label[for^='__palette']:not([hidden])")
+    page.click("button[data-toggle='__search']")
+    page.keyboard.type(SEARCH_TERM)
+    page.wait_for_selector(".md-search-result__item")
+    violations += page.evaluate("window.__cspViolations")
+    assert SEARCH_TERM.lower() not in page.url.lower()
+    with page.expect_navigation():
+        page.keyboard.press("Enter")  # Material opens the best result
+    page.wait_for_load_state("load")
+    # The result's address is the page (and heading) found, with no query: the terms stay out of history.
+    result = urlsplit(page.url)
+    assert page.url != site_url and result.query == "", "search terms must never reach the address bar"
+    if result.fragment:
+        assert page.locator(f"[id='{result.fragment}']").count() == 1, "only a heading's own anchor is allowed"
+    violations += page.evaluate("window.__cspViolations")
+
+    origins = {f"{urlsplit(url).scheme}://{urlsplit(url).netloc}" for url in requests}
+    assert origins == {site_url.rstrip("/")}
+    assert violations == []
+    assert context.cookies() == []
+    storage = page.evaluate("[Object.keys(localStorage).sort(), Object.keys(sessionStorage).sort()]")
+    assert storage == [EXPECTED_LOCAL_STORAGE, []]
+
+
+def test_exiting_breaks_no_policy_rule(context: BrowserContext, site_url: str) -> None:
+    """Clicking exit reports no Content-Security-Policy violation before it leaves."""
+    page = context.new_page()
+    page.goto(site_url + "get-help/")
+    violations = page.evaluate(
+        """() => { document.querySelector('.quick-exit__button').click(); return window.__cspViolations; }"""
+    )
+    assert violations == []
+
+
+def test_the_privacy_page_names_everything_kept_in_the_browser() -> None:
+    """Point 9: whatever the site keeps in local storage is named on the privacy notice."""
+    from pathlib import Path
+
+    privacy = (Path(__file__).resolve().parents[2] / "docs" / "privacy.md").read_text(encoding="utf-8")
+    for key in EXPECTED_LOCAL_STORAGE:
+        assert f"`{key.rsplit('/', 1)[-1]}`" in privacy or f"`{key}`" in privacy, f"docs/privacy.md must name {key}"

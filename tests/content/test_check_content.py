@@ -1,0 +1,182 @@
+"""The content checks: each fixture page breaks one rule and gets the exact message an editor reads."""
+
+from __future__ import annotations
+
+import datetime
+from pathlib import Path
+
+import pytest
+
+import check_content
+from content import SiteSettings, check_pages, find_pages, load_settings
+
+REPO = Path(__file__).resolve().parents[2]
+FIXTURES = Path("tests/fixtures/content")  # relative, as the messages show it
+TODAY = datetime.date(2026, 11, 25)
+SETTINGS = load_settings(REPO / "mkdocs.yml")
+
+
+@pytest.fixture(autouse=True)
+def _from_the_repository(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(REPO)
+    monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
+
+
+def _messages(*names: str) -> list[str]:
+    findings = check_pages([FIXTURES / name for name in names], SETTINGS, TODAY)
+    return [finding.as_text() for finding in findings]
+
+
+ONE_FAULT_EACH = {
+    "no-front-matter.md": [
+        "1: error: a page must start with front matter: a '---' line, then title, description, "
+        "last_reviewed and review_interval, each on its own line, then another '---' line",
+    ],
+    "unclosed-front-matter.md": [
+        "1: error: the front matter must end with a '---' line before the page text starts",
+    ],
+    "invalid-yaml.md": [
+        "2: error: front matter must be 'key: value' lines; put the value in double quotes if it "
+        "contains a colon or starts with a symbol (the YAML reader says: mapping values are not allowed here)",
+    ],
+    "repeated-key.md": ["3: error: front matter must not repeat a key: 'title' is also on line 2"],
+    "missing-title.md": ["1: error: every page must have a title"],
+    "empty-description.md": [
+        "3: error: every page must have a description, the summary shown in search results",
+    ],
+    "long-title.md": [
+        "2: error: the title must be at most 36 characters, so the browser tab title fits in 65; "
+        "this title has 50",
+    ],
+    "long-description.md": [
+        "3: error: the description must be at most 160 characters; this description has 180",
+    ],
+    "missing-last-reviewed.md": [
+        "1: error: every page must have last_reviewed, the date its facts were last checked, like 2026-11-25",
+    ],
+    "bad-last-reviewed.md": [
+        "4: error: last_reviewed must be a real date written as YYYY-MM-DD, like 2026-11-25",
+    ],
+    "future-last-reviewed.md": [
+        "4: error: last_reviewed must not be in the future: it is 2026-12-25, and today is 2026-11-25",
+    ],
+    "missing-review-interval.md": [
+        "1: error: every page must have review_interval, how often it is checked, like '6 months'",
+    ],
+    "bad-review-interval.md": [
+        "5: error: review_interval must be a whole number of months, like '6 months'",
+    ],
+    "overdue-review.md": [
+        "4: warning: this page was due for review on 2026-07-10 (6 months after last_reviewed): "
+        "check every fact against its source, then set last_reviewed to today",
+    ],
+    "missing-sources.md": [
+        "1: error: every page must end with a '## Sources' section that links to where its facts come from",
+    ],
+    "sources-without-link.md": ["10: error: the '## Sources' section must list at least one link"],
+    "sources-not-last.md": [
+        "14: error: the '## Sources' section must be the last section of the page; move this section above it",
+    ],
+    "long-sentence.md": [
+        "11: warning: sentences should be at most 25 words; this one has 34 "
+        "(it starts 'If you want to come along …')",
+    ],
+    "wordy-phrases.md": [
+        "10: warning: write 'to' instead of 'in order to'",
+        "11: warning: write 'before' instead of 'prior to'",
+        "12: warning: write 'help' instead of 'assist'",
+        "12: warning: write 'use' instead of 'utilise'",
+    ],
+    "passive-voice.md": ["10: warning: use the active voice: say who does it, instead of 'is being …'"],
+    "good-page.md": [],
+    "not-prose.md": [],
+}
+
+
+@pytest.mark.parametrize("name", ONE_FAULT_EACH)
+def test_each_fixture_page_gets_exactly_its_message(name: str) -> None:
+    assert _messages(name) == [f"{FIXTURES / name}:{expected}" for expected in ONE_FAULT_EACH[name]]
+
+
+def test_every_fixture_page_is_covered() -> None:
+    on_disk = {path.name for path in (REPO / FIXTURES).glob("*.md")} - {"README.md"}
+    assert on_disk == set(ONE_FAULT_EACH) | {"duplicate-title-a.md", "duplicate-title-b.md"}
+
+
+def test_two_pages_with_the_same_title_are_reported_at_the_second() -> None:
+    assert _messages("duplicate-title-a.md", "duplicate-title-b.md") == [
+        f"{FIXTURES}/duplicate-title-b.md:2: error: each page must have its own title: "
+        f"'Fixture Twin' is also the title of {FIXTURES}/duplicate-title-a.md",
+    ]
+
+
+def test_a_page_is_due_for_review_only_after_its_interval() -> None:
+    page = [FIXTURES / "overdue-review.md"]  # last reviewed 2026-01-10, every 6 months
+    assert check_pages(page, SETTINGS, datetime.date(2026, 7, 10)) == []
+    assert len(check_pages(page, SETTINGS, datetime.date(2026, 7, 11))) == 1
+
+
+def test_the_title_limit_follows_the_short_name_in_mkdocs_yml() -> None:
+    assert SETTINGS.title_limit == 65 - len(" – ") - len(SETTINGS.short_name)
+    assert SiteSettings(short_name="Fixture Short Name").title_limit == 44
+
+
+def test_the_command_prints_each_problem_then_a_count_and_fails_on_errors(capsys: pytest.CaptureFixture[str]) -> None:
+    status = check_content.main(["--today", "2026-11-25", str(FIXTURES / "missing-title.md"),
+                                 str(FIXTURES / "passive-voice.md")])
+    assert status == 1
+    assert capsys.readouterr().out.splitlines() == [
+        f"{FIXTURES}/missing-title.md:1: error: every page must have a title",
+        f"{FIXTURES}/passive-voice.md:10: warning: use the active voice: say who does it, instead of 'is being …'",
+        "1 error, 1 warning in 2 pages.",
+    ]
+
+
+def test_warnings_alone_do_not_fail(capsys: pytest.CaptureFixture[str]) -> None:
+    assert check_content.main(["--today", "2026-11-25", str(FIXTURES / "overdue-review.md")]) == 0
+    assert capsys.readouterr().out.splitlines()[-1] == "0 errors, 1 warning in 1 page."
+
+
+def test_a_clean_page_says_so(capsys: pytest.CaptureFixture[str]) -> None:
+    assert check_content.main(["--today", "2026-11-25", str(FIXTURES / "good-page.md")]) == 0
+    assert capsys.readouterr().out == "No problems found in 1 page.\n"
+
+
+def test_under_github_actions_problems_become_annotations(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("GITHUB_ACTIONS", "true")
+    check_content.main(["--today", "2026-11-25", str(FIXTURES / "repeated-key.md")])
+    assert capsys.readouterr().out.splitlines()[0] == (
+        f"::error file={FIXTURES}/repeated-key.md,line=3,title=Content check::"
+        f"{FIXTURES}/repeated-key.md:3: error: front matter must not repeat a key: 'title' is also on line 2"
+    )
+
+
+def test_a_missing_path_is_an_error(capsys: pytest.CaptureFixture[str]) -> None:
+    assert check_content.main([str(FIXTURES / "no-such-page.md")]) == 1
+    assert capsys.readouterr().err == f"error: {FIXTURES}/no-such-page.md: no such page or folder\n"
+
+
+def test_a_page_not_saved_as_utf8_is_reported_at_the_line(tmp_path: Path) -> None:
+    page = tmp_path / "fixture.md"
+    page.write_bytes(b"---\ntitle: Fixture\n---\nCaf\xe9 in Latin-1\n")
+    assert [f.as_text() for f in check_pages([page], SETTINGS, TODAY)] == [
+        f"{page.as_posix()}:4: error: a page must be saved as UTF-8 text",
+    ]
+
+
+def test_a_folder_is_searched_for_pages_but_generated_ones_are_skipped(tmp_path: Path) -> None:
+    (tmp_path / "events" / "generated").mkdir(parents=True)
+    (tmp_path / "events" / "generated" / "made-by-the-build.md").write_text("# Generated\n")
+    (tmp_path / "events" / "page.md").write_text("# Page\n")
+    (tmp_path / "index.md").write_text("# Home\n")
+    assert find_pages([tmp_path]) == [tmp_path / "events" / "page.md", tmp_path / "index.md"]
+
+
+def test_the_real_pages_have_no_errors() -> None:
+    """Warnings (plain English, reviews falling due) are advice; errors would fail every pull request."""
+    today = datetime.datetime.now(check_content.LONDON).date()
+    findings = check_pages([p.relative_to(REPO) for p in find_pages([REPO / "docs"])], SETTINGS, today)
+    errors = [finding.as_text() for finding in findings if finding.severity.value == "error"]
+    assert errors == []

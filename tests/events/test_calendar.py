@@ -1,0 +1,91 @@
+"""Calendar files parse, and meet every point of site-requirements 21 and 22."""
+
+from __future__ import annotations
+
+from datetime import timedelta, timezone
+from pathlib import Path
+
+import icalendar
+import pytest
+
+from .helpers import FIXTURES, run, snapshot
+
+
+@pytest.fixture(scope="module")
+def calendars(tmp_path_factory: pytest.TempPathFactory) -> dict[str, bytes]:
+    folder = tmp_path_factory.mktemp("calendar")
+    run((FIXTURES / "good.yml").read_text(encoding="utf-8"), folder)
+    return {name: content for name, content in snapshot(folder / "out" / "calendar").items()}
+
+
+def test_one_file_per_timed_event_and_one_feed(calendars: dict[str, bytes]) -> None:
+    assert sorted(calendars) == ["all-events.ics", "example-cancelled-event.ics", "example-clock-change-event.ics",
+                                 "example-event-for-tests.ics", "example-postponed-event.ics"]
+
+
+def test_lines_end_in_crlf_and_fold_at_75_octets(calendars: dict[str, bytes]) -> None:
+    for content in calendars.values():
+        assert content.endswith(b"\r\n")
+        lines = content.split(b"\r\n")[:-1]
+        assert all(b"\n" not in line and b"\r" not in line for line in lines)
+        assert all(len(line) <= 75 for line in lines)
+    assert any(line.startswith(b" ") for line in calendars["all-events.ics"].split(b"\r\n"))
+
+
+def test_every_calendar_has_version_prodid_and_a_london_vtimezone(calendars: dict[str, bytes]) -> None:
+    for content in calendars.values():
+        calendar = icalendar.Calendar.from_ical(content)
+        assert calendar["VERSION"] == "2.0"
+        assert calendar["PRODID"]
+        assert [tz["TZID"] for tz in calendar.walk("VTIMEZONE")] == ["Europe/London"]
+
+
+def test_each_vevent_has_one_stable_uid_utc_dtstamp_and_london_times(calendars: dict[str, bytes]) -> None:
+    feed = icalendar.Calendar.from_ical(calendars["all-events.ics"])
+    events = feed.walk("VEVENT")
+    uids = [str(event["UID"]) for event in events]
+    assert uids == ["example-postponed-event@example.org", "example-event-for-tests@example.org",
+                    "example-cancelled-event@example.org", "example-clock-change-event@example.org"]
+    raw = calendars["all-events.ics"].decode()
+    assert raw.count("\r\nUID:") == 4
+    assert raw.count("\r\nDTSTAMP:20261125T000000Z\r\n") == 4
+    assert raw.count("\r\nDTSTART;TZID=Europe/London:") == 4
+    assert raw.count("\r\nDTEND;TZID=Europe/London:") == 4
+
+
+@pytest.mark.parametrize("name, start_utc, offset_hours", [
+    ("example-event-for-tests.ics", "2027-03-14 18:30:00+00:00", 0),       # GMT
+    ("example-cancelled-event.ics", "2027-06-01 09:00:00+00:00", 1),       # BST
+    ("example-clock-change-event.ics", "2027-10-31 02:00:00+00:00", 0),    # the night the clocks go back
+])
+def test_start_times_are_the_right_instant(calendars: dict[str, bytes], name: str, start_utc: str,
+                                           offset_hours: int) -> None:
+    event = icalendar.Calendar.from_ical(calendars[name]).walk("VEVENT")[0]
+    start = event["DTSTART"].dt
+    assert start.utcoffset() == timedelta(hours=offset_hours)
+    assert str(start.astimezone(timezone.utc)) == start_utc
+
+
+def test_cancelled_and_postponed_events_are_cancelled_in_calendars(calendars: dict[str, bytes]) -> None:
+    statuses = {str(e["UID"]): (str(e["STATUS"]), str(e["SUMMARY"]))
+                for e in icalendar.Calendar.from_ical(calendars["all-events.ics"]).walk("VEVENT")}
+    assert statuses["example-cancelled-event@example.org"] == ("CANCELLED", "Cancelled: Example Cancelled Event")
+    assert statuses["example-postponed-event@example.org"] == ("CANCELLED", "Postponed: Example Postponed Event")
+    assert statuses["example-event-for-tests@example.org"] == ("CONFIRMED", "Example Event For Tests")
+
+
+def test_two_builds_of_the_same_data_and_date_are_byte_identical(tmp_path: Path) -> None:
+    text = (FIXTURES / "good.yml").read_text(encoding="utf-8")
+    run(text, tmp_path / "one")
+    run(text, tmp_path / "two")
+    assert snapshot(tmp_path / "one" / "out") == snapshot(tmp_path / "two" / "out")
+    assert run(text, tmp_path / "one") == []  # Nothing rewritten when nothing changed.
+
+
+def test_an_event_removed_from_the_data_loses_its_calendar_file(tmp_path: Path) -> None:
+    text = (FIXTURES / "good.yml").read_text(encoding="utf-8")
+    run(text, tmp_path)
+    shorter = text[:text.index("  - id: example-cancelled-event")] + text[text.index("  - id: example-postponed-event"):]
+    changed = run(shorter, tmp_path)
+    assert tmp_path / "out" / "calendar" / "example-cancelled-event.ics" in changed
+    assert not (tmp_path / "out" / "calendar" / "example-cancelled-event.ics").exists()
