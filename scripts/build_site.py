@@ -24,12 +24,12 @@ class BuildFailed(Exception):
     """A build step failed; its own messages have already been printed."""
 
 
-def build(site_dir: Path, config: Path = CONFIG) -> None:
+def build(site_dir: Path, config: Path = CONFIG, extra_env: dict[str, str] | None = None) -> None:
     """Builds into a sibling folder, then swaps it into place."""
     site_dir = site_dir.resolve()
     staging = site_dir.with_name(f".{site_dir.name}.building")
     shutil.rmtree(staging, ignore_errors=True)
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(extra_env or {})}
     result = subprocess.run(
         # No --quiet: it hides warnings, and then --strict lets broken links through.
         [sys.executable, "-m", "mkdocs", "build", "--strict",

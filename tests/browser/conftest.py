@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import http.server
+import shutil
 import threading
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+
+import build_site
 from playwright.sync_api import Browser, BrowserContext, Route, sync_playwright
 
+REPO = Path(__file__).resolve().parents[2]
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -41,16 +46,44 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-@pytest.fixture(scope="session")
-def site_url(built_site: Path) -> Iterator[str]:
-    """The built site, served on 127.0.0.1 on a free port for the whole test run."""
-    handler = functools.partial(_QuietHandler, directory=str(built_site))
+@contextlib.contextmanager
+def _served(directory: Path) -> Iterator[str]:
+    """Serves a folder on 127.0.0.1 on a free port, and yields its address."""
+    handler = functools.partial(_QuietHandler, directory=str(directory))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
-    server.server_close()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.fixture(scope="session")
+def site_url(built_site: Path) -> Iterator[str]:
+    """The built site, served for the whole test run."""
+    with _served(built_site) as url:
+        yield url
+
+
+# The real events file has no upcoming event; this fixture has one of every status.
+EXAMPLE_EVENTS = REPO / "tests" / "fixtures" / "events" / "good.yml"
+EXAMPLE_EVENTS_TODAY = "2027-03-01"
+
+
+@pytest.fixture(scope="session")
+def example_events_site_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A copy of the site built from the example events as of 1 March 2027, served for the test run."""
+    copy = tmp_path_factory.mktemp("example-events")
+    generated = shutil.ignore_patterns("generated", "calendar", "__pycache__")
+    for folder in ("docs", "overrides", "scripts", "data"):
+        shutil.copytree(REPO / folder, copy / folder, ignore=generated)
+    shutil.copy(REPO / "mkdocs.yml", copy / "mkdocs.yml")
+    shutil.copy(EXAMPLE_EVENTS, copy / "data" / "events.yml")
+    build_site.build(copy / "site", config=copy / "mkdocs.yml", extra_env={"EVENTS_TODAY": EXAMPLE_EVENTS_TODAY})
+    with _served(copy / "site") as url:
+        yield url
 
 
 @pytest.fixture(scope="session")

@@ -102,3 +102,16 @@ def test_screenshots_at_375px(browser: Browser, site_url: str, path: str, name: 
         page.screenshot(path=str(SCREENSHOTS / f"{name}-375.png"), full_page=True)
     finally:
         context.close()
+
+
+def test_screenshot_of_example_events_at_375px(browser: Browser, example_events_site_url: str) -> None:
+    """Saves the events page with an event of every status, for a person to look at."""
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    context = browser.new_context(viewport={"width": 375, "height": 667})
+    try:
+        page = context.new_page()
+        assert page.goto(example_events_site_url + "events/").status == 200
+        assert page.get_by_text("Cancelled:").count() >= 1
+        page.screenshot(path=str(SCREENSHOTS / "events-examples-375.png"), full_page=True)
+    finally:
+        context.close()
