@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import shutil
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -21,3 +23,20 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     site_dir = tmp_path_factory.mktemp("built") / "site"
     build_site.build(site_dir)
     return site_dir
+
+
+@pytest.fixture(scope="session")
+def site_copy(tmp_path_factory: pytest.TempPathFactory) -> Callable[..., Path]:
+    """Makes a copy of the site's sources (no generated files), optionally with another events file."""
+
+    def make(name: str, events_file: Path | None = None) -> Path:
+        copy = tmp_path_factory.mktemp(name)
+        generated = shutil.ignore_patterns("generated", "calendar", "__pycache__")
+        for folder in ("docs", "overrides", "scripts", "data"):
+            shutil.copytree(REPO / folder, copy / folder, ignore=generated)
+        shutil.copy(REPO / "mkdocs.yml", copy / "mkdocs.yml")
+        if events_file is not None:
+            shutil.copy(events_file, copy / "data" / "events.yml")
+        return copy
+
+    return make

@@ -5,7 +5,6 @@ from __future__ import annotations
 import contextlib
 import functools
 import http.server
-import shutil
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -73,14 +72,9 @@ EXAMPLE_EVENTS_TODAY = "2027-03-01"
 
 
 @pytest.fixture(scope="session")
-def example_events_site_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+def example_events_site_url(site_copy) -> Iterator[str]:
     """A copy of the site built from the example events as of 1 March 2027, served for the test run."""
-    copy = tmp_path_factory.mktemp("example-events")
-    generated = shutil.ignore_patterns("generated", "calendar", "__pycache__")
-    for folder in ("docs", "overrides", "scripts", "data"):
-        shutil.copytree(REPO / folder, copy / folder, ignore=generated)
-    shutil.copy(REPO / "mkdocs.yml", copy / "mkdocs.yml")
-    shutil.copy(EXAMPLE_EVENTS, copy / "data" / "events.yml")
+    copy = site_copy("example-events", EXAMPLE_EVENTS)
     build_site.build(copy / "site", config=copy / "mkdocs.yml", extra_env={"EVENTS_TODAY": EXAMPLE_EVENTS_TODAY})
     with _served(copy / "site") as url:
         yield url
