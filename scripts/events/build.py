@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
+import gc
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -42,8 +45,30 @@ class Outputs:
         return cls(fragments=folder / "generated", calendars=folder / "calendar")
 
 
+@contextlib.contextmanager
+def _cycle_collector_paused() -> Iterator[None]:
+    """Pauses Python's cycle collector, then restores it as it was.
+
+    A build makes hundreds of thousands of objects that all live until it ends, and the collector
+    kept re-scanning them (over a tenth of the time on 10,000 events). Peak memory stays the same,
+    and any cycles made meanwhile are freed by the collector's next run.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 def generate(text: str, today: date, site_url: str) -> tuple[dict[str, bytes], dict[str, bytes]]:
     """Page fragments and calendar files from the events file's text; raises EventsError."""
+    with _cycle_collector_paused():
+        return _generate(text, today, site_url)
+
+
+def _generate(text: str, today: date, site_url: str) -> tuple[dict[str, bytes], dict[str, bytes]]:
     document = load(text)
     problems = validate(document, today)
     if problems:

@@ -11,6 +11,7 @@ from datetime import date, datetime, timedelta, timezone
 from urllib.parse import urlsplit
 
 import icalendar
+from icalendar import vDatetime, vText, vUri
 from icalendar.parser import Contentline
 
 from events.jsonld import ORGANIZER, event_page_url
@@ -35,15 +36,21 @@ def uid(event: Event, site_url: str) -> str:
     return f"{event.id}@{urlsplit(site_url).hostname or 'localhost'}"
 
 
-def _vevent(event: Event, site_url: str, stamp: datetime) -> icalendar.Event:
-    venue = event.venue
-    where = ", ".join(part for part in (venue.name, venue.address, venue.postcode) if part)
+def _details(event: Event, site_url: str) -> str:
+    """The calendar entry's notes: status note, description, who it is for, access and the page link."""
     details = [plain_text(event.description), f"Who it is for: {event.audience}"]
     if event.status_note:
         details.insert(0, event.status_note)
     if event.access:
         details.append(f"Access: {event.access}")
     details.append(f"Details and updates: {event_page_url(event, site_url)}")
+    return "\n\n".join(details)
+
+
+def _vevent(event: Event, site_url: str, stamp: datetime) -> icalendar.Event:
+    """The VEVENT as icalendar builds it; the reference that _Writer.vevent must match byte for byte."""
+    venue = event.venue
+    where = ", ".join(part for part in (venue.name, venue.address, venue.postcode) if part)
     vevent = icalendar.Event()
     vevent.add("uid", uid(event, site_url))
     vevent.add("dtstamp", stamp)
@@ -51,13 +58,59 @@ def _vevent(event: Event, site_url: str, stamp: datetime) -> icalendar.Event:
     vevent.add("dtend", event.end)
     vevent.add("summary", _TITLE_PREFIX.get(event.status, "") + event.title)
     vevent.add("location", event.online_link if event.status == "moved online" else where)
-    vevent.add("description", "\n\n".join(details))
+    vevent.add("description", _details(event, site_url))
     vevent.add("url", event_page_url(event, site_url))
     vevent.add("status", _STATUS[event.status])
     return vevent
 
 
-def _folded(line: Contentline) -> bytes:
+class _Writer:
+    """Writes VEVENTs line by line from icalendar's typed values, without add()'s type guessing.
+
+    Each value is still serialised by icalendar (vText, vDatetime, vUri); only the fixed
+    NAME;PARAMETERS: prefix and the property order are written here, in the order icalendar
+    uses. tests/events/test_speed.py checks the bytes against _vevent(...).to_ical().
+    """
+
+    def __init__(self, site_url: str, stamp: datetime) -> None:
+        self.site_url = site_url
+        self.stamp = vDatetime(stamp).to_ical().decode("ascii")
+        # Many events share a start or end time: each is serialised once per build.
+        self.times: dict[datetime, str] = {}
+
+    def _time(self, moment: datetime) -> str:
+        if moment not in self.times:
+            # The model keeps every time in Europe/London, so TZID is always that (see model.LONDON).
+            self.times[moment] = vDatetime(moment).to_ical().decode("ascii")
+        return self.times[moment]
+
+    def vevent(self, event: Event) -> bytes:
+        """The same bytes as _vevent(event, ...).to_ical()."""
+        venue = event.venue
+        where = ", ".join(part for part in (venue.name, venue.address, venue.postcode) if part)
+        page = event_page_url(event, self.site_url)
+        lines = (
+            "BEGIN:VEVENT",
+            "SUMMARY:" + _text(_TITLE_PREFIX.get(event.status, "") + event.title),
+            "DTSTART;TZID=Europe/London:" + self._time(event.start),
+            "DTEND;TZID=Europe/London:" + self._time(event.end),
+            "DTSTAMP:" + self.stamp,
+            "UID:" + _text(uid(event, self.site_url)),
+            "DESCRIPTION:" + _text(_details(event, self.site_url)),
+            "LOCATION:" + _text(event.online_link if event.status == "moved online" else where),
+            "STATUS:" + _text(_STATUS[event.status]),
+            "URL:" + vUri(page).to_ical().decode("utf-8"),
+            "END:VEVENT",
+        )
+        return b"\r\n".join(_folded(line) for line in lines) + b"\r\n"
+
+
+def _text(value: str) -> str:
+    """A TEXT value escaped by icalendar."""
+    return vText(value).to_ical().decode("utf-8")
+
+
+def _folded(line: str) -> bytes:
     """One content line folded exactly as icalendar folds it, with a quick way for ASCII lines.
 
     icalendar folds character by character, which was most of the time spent on calendars. For
@@ -65,7 +118,7 @@ def _folded(line: Contentline) -> bytes:
     moved one character earlier rather than leave a \\ or ^ escape at the end of a line (as icalendar does).
     """
     if not line.isascii():
-        return line.to_ical()
+        return Contentline(line).to_ical()
     pieces = []
     start = 0
     while len(line) - start > _FOLD_AT:
@@ -76,11 +129,6 @@ def _folded(line: Contentline) -> bytes:
         start = end
     pieces.append(line[start:])
     return "\r\n ".join(pieces).encode("ascii")
-
-
-def vevent_bytes(vevent: icalendar.Event) -> bytes:
-    """The same bytes as vevent.to_ical(), folded the quicker way."""
-    return b"\r\n".join(_folded(line) for line in vevent.content_lines() if line) + b"\r\n"
 
 
 def _calendar_parts(events: list[Event], name: str | None) -> tuple[bytes, bytes]:
@@ -108,11 +156,11 @@ def _calendar_parts(events: list[Event], name: str | None) -> tuple[bytes, bytes
 def render_calendars(events: tuple[Event, ...], site_url: str, today: date) -> dict[str, bytes]:
     """Each event's .ics by file name, plus the feed of all events.
 
-    Each VEVENT is made and folded by icalendar once, then shared by its own file and the feed.
+    Each VEVENT is written once, then shared by its own file and the feed.
     """
-    stamp = datetime(today.year, today.month, today.day, tzinfo=timezone.utc)
+    writer = _Writer(site_url, datetime(today.year, today.month, today.day, tzinfo=timezone.utc))
     timed = sorted((event for event in events if event.start), key=lambda e: (e.start, e.id))
-    vevents = [vevent_bytes(_vevent(event, site_url, stamp)) for event in timed]
+    vevents = [writer.vevent(event) for event in timed]
     head, tail = _calendar_parts(timed, None)
     files = {f"{event.id}.ics": head + vevent + tail for event, vevent in zip(timed, vevents)}
     feed_head, feed_tail = _calendar_parts(timed, CALENDAR_NAME)

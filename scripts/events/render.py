@@ -9,7 +9,7 @@ from __future__ import annotations
 import functools
 from datetime import date, datetime, time
 from pathlib import Path
-from typing import Any
+from types import SimpleNamespace
 from urllib.parse import quote
 
 import jinja2
@@ -17,7 +17,7 @@ import markupsafe
 
 from events.jsonld import event_json_ld, script_json
 from events.markup import description_html
-from events.model import Event
+from events.model import Contact, Event, Venue
 
 TEMPLATES = Path(__file__).resolve().parents[2] / "overrides" / "events"
 # How many upcoming events the home page shows before pointing to the events page.
@@ -26,22 +26,27 @@ HOME_LIMIT = 3
 _WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
            "October", "November", "December")
+_STATUS_LABELS = {"scheduled": "Going ahead", "cancelled": "Cancelled", "postponed": "Postponed",
+                  "rescheduled": "Rescheduled", "moved online": "Moved online"}
 
 
-def _one_line(value: Any) -> Any:
-    """Every printed value on one line: a line break in the data could start a Markdown block or snippet."""
-    if isinstance(value, str):
-        # str.split, not Markup.split, which makes a Markup of every word: the same text, much faster.
-        collapsed = " ".join(str.split(value))
-        return markupsafe.Markup(collapsed) if isinstance(value, markupsafe.Markup) else collapsed
-    return value
+def one_line(text: str | None) -> str | None:
+    """Text on one line with single spaces: a line break in the data could start a Markdown block or snippet."""
+    if not text:
+        return text
+    collapsed = " ".join(text.split())
+    return text if collapsed == text else collapsed  # The model's own string when unchanged: less memory.
+
+
+def _article(html: markupsafe.Markup) -> markupsafe.Markup:
+    """One rendered event on a single line, so no line inside it can be read as Markdown or a snippet."""
+    return markupsafe.Markup(" ".join(str.split(html)))
 
 
 @functools.lru_cache(maxsize=1)
 def environment() -> jinja2.Environment:
-    """Templates with autoescaping always on, values kept to one line, undefined names failing loudly."""
-    return jinja2.Environment(
-        finalize=_one_line,
+    """Templates with autoescaping always on and undefined names failing loudly."""
+    env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(TEMPLATES),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
@@ -49,6 +54,8 @@ def environment() -> jinja2.Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
+    env.filters["article"] = _article
+    return env
 
 
 def long_date(day: date) -> str:
@@ -78,34 +85,58 @@ def map_link(event: Event) -> str | None:
     return None
 
 
-def _view(event: Event, calendar_base: str) -> dict[str, Any]:
-    """What the templates show for one event, as plain values."""
-    return {
-        "id": event.id,
-        "title": event.title,
-        "date": long_date(event.date),
-        "date_iso": event.date.isoformat(),
-        "times": f"{clock(event.start)} to {clock(event.end)}" if event.start and event.end else None,
-        "start_iso": event.start.isoformat() if event.start else None,
-        "end_utc": event.end_utc.strftime("%Y-%m-%dT%H:%M:%SZ") if event.end_utc else None,
-        "venue": event.venue,
-        "map": map_link(event),
-        "audience": event.audience,
-        "description": description_html(event.description),
-        "status": event.status,
-        "status_note": event.status_note,
-        "online_link": event.online_link,
-        "booking_needed": event.booking_needed,
-        "booking": event.booking,
-        "cost": "Free" if event.cost == "free" else event.cost,
-        "access": event.access,
-        "languages": event.languages,
-        "childcare": event.childcare,
-        "refreshments": event.refreshments,
-        "contact": event.contact,
-        "not_recorded": event.not_recorded,
-        "ics": f"{calendar_base}{event.id}.ics" if event.start else None,
-    }
+def _links(details: Contact | None) -> list[tuple[str, str, str]] | None:
+    """A contact's ways to get in touch as (kind, href, text), in the order the page lists them."""
+    if details is None:
+        return None
+    links = []
+    if details.link:
+        links.append(("link", one_line(details.link), one_line(details.link)))
+    if details.phone:
+        links.append(("phone", one_line(details.phone_link), one_line(details.phone)))
+    if details.email:
+        links.append(("email", one_line("mailto:" + details.email), one_line(details.email)))
+    return links
+
+
+def _place(venue: Venue) -> str:
+    """Like Example Hall, 1 Example Road, E8 1AA (Hackney)."""
+    parts = [one_line(venue.name)]
+    parts.extend(one_line(part) for part in (venue.address, venue.postcode) if part)
+    return f"{', '.join(parts)} ({one_line(venue.borough)})"
+
+
+def _view(event: Event, calendar_base: str) -> SimpleNamespace:
+    """What the templates show for one event: plain values, each on one line."""
+    # Attributes rather than a dict: Jinja tries an attribute first for event.title, so this is quicker.
+    return SimpleNamespace(
+        id=event.id,
+        title=one_line(event.title),
+        date=long_date(event.date),
+        date_iso=event.date.isoformat(),
+        times=f"{clock(event.start)} to {clock(event.end)}" if event.start and event.end else None,
+        start_iso=event.start.isoformat() if event.start else None,
+        end_utc=event.end_utc.strftime("%Y-%m-%dT%H:%M:%SZ") if event.end_utc else None,
+        place=_place(event.venue),
+        venue_name=one_line(event.venue.name),
+        map=map_link(event),
+        map_label=one_line(event.venue.postcode or event.venue.name),
+        audience=one_line(event.audience),
+        description=one_line(description_html(event.description)),
+        status=event.status,
+        status_label=_STATUS_LABELS[event.status],
+        status_note=one_line(event.status_note),
+        online_link=one_line(event.online_link),
+        booking_needed=event.booking_needed,
+        booking=_links(event.booking),
+        cost="Free" if event.cost == "free" else one_line(event.cost),
+        access=one_line(event.access),
+        languages=one_line(event.languages),
+        childcare=one_line(event.childcare),
+        refreshments=one_line(event.refreshments),
+        contact=_links(event.contact),
+        ics=f"{calendar_base}{event.id}.ics" if event.start else None,
+    )
 
 
 def split(events: tuple[Event, ...], today: date) -> tuple[list[Event], list[Event]]:
@@ -121,7 +152,9 @@ def render_fragments(events: tuple[Event, ...], today: date, site_url: str, feed
     upcoming, past = split(events, today)
     env = environment()
     page_views = [_view(event, "calendar/") for event in upcoming]
-    json_ld = [script_json(event_json_ld(event, site_url)) for event in upcoming]
+    # One line each, like every other printed value (JSON escapes line breaks; this also evens out spaces).
+    json_ld = [one_line(script_json(event_json_ld(event, site_url))) for event in upcoming]
+    feed_url = one_line(feed_url)
     webcal_url = "webcal://" + feed_url.split("://", 1)[1]
     return {
         "upcoming.html": env.get_template("upcoming.html").render(

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import gc
+from dataclasses import replace
+from datetime import datetime, timezone
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -10,10 +14,13 @@ from icalendar.parser.string import _foldline
 
 from events import load as load_module
 from events import validate as validate_module
-from events.calendar import _folded
+from events.build import generate
+from events.calendar import _folded, _vevent, _Writer
+from events.load import load
+from events.model import Event, events_from_data
 from events.problems import EventsError
 
-from .helpers import EVENT
+from .helpers import EVENT, FIXTURES, SITE, TODAY
 
 # Edits to a correct file, as in test_property.py, plus characters that reach more schema rules.
 _edited = st.tuples(st.integers(0, len(EVENT)), st.integers(0, 8),
@@ -25,6 +32,25 @@ _edited = st.tuples(st.integers(0, len(EVENT)), st.integers(0, 8),
 @given(line=st.text(alphabet=st.sampled_from(list("ab \\^;,:é€😀")), max_size=320))
 def test_calendar_lines_fold_exactly_as_icalendar_folds_them(line: str) -> None:
     assert _folded(Contentline(line)) == _foldline(line).encode("utf-8")
+
+
+_STAMP = datetime(2026, 11, 25, tzinfo=timezone.utc)
+_FIXTURE_EVENTS = [event for name in ("good.yml", "hostile.yml")
+                   for event in events_from_data(load((FIXTURES / name).read_text(encoding="utf-8")).data) if event.start]
+
+
+@pytest.mark.parametrize("event", _FIXTURE_EVENTS, ids=lambda event: event.id)
+def test_calendar_events_are_the_bytes_icalendar_writes(event: Event) -> None:
+    assert _Writer(SITE, _STAMP).vevent(event) == _vevent(event, SITE, _STAMP).to_ical()
+
+
+@settings(max_examples=200, deadline=None)
+@given(text=st.text(alphabet=st.sampled_from(list("ab ,;:\\^\"\n\té€😀")), min_size=1, max_size=120),
+       status=st.sampled_from(["scheduled", "cancelled", "postponed", "moved online"]))
+def test_calendar_events_match_icalendar_for_any_text(text: str, status: str) -> None:
+    event = replace(_FIXTURE_EVENTS[0], title=text, status=status, access=text, online_link="https://x.example/" + text,
+                    venue=replace(_FIXTURE_EVENTS[0].venue, name=text))
+    assert _Writer(SITE, _STAMP).vevent(event) == _vevent(event, SITE, _STAMP).to_ical()
 
 
 def _full_load(text: str) -> load_module.Document:
@@ -68,3 +94,12 @@ def _parses(text: str) -> bool:
     except EventsError:
         return False
     return True
+
+
+def test_a_build_leaves_the_cycle_collector_as_it_found_it() -> None:
+    assert gc.isenabled()
+    generate(EVENT, TODAY, SITE)
+    assert gc.isenabled()
+    with pytest.raises(EventsError):
+        generate("events: [", TODAY, SITE)
+    assert gc.isenabled()
