@@ -2,9 +2,10 @@
 
 Usage: python scripts/build_site.py [--site-dir DIR]
 
-The steps are plain Python, so the site can be built the same way by any builder that reads
-mkdocs.yml: generate the events pages, run the builder, then secure the built HTML. If any step
-fails, the previous site/ is left exactly as it was.
+`mkdocs build --strict` runs the site's own steps through its hooks: the events first
+(scripts/build_events.py), the security tags last (scripts/secure_site.py). A builder that ignores
+hooks runs those two scripts around itself instead (README.md). If any step fails, the previous
+site/ is left exactly as it was.
 """
 
 from __future__ import annotations
@@ -38,7 +39,7 @@ def build(site_dir: Path, config: Path = CONFIG, extra_env: dict[str, str] | Non
     )
     if result.returncode != 0:
         shutil.rmtree(staging, ignore_errors=True)
-        raise BuildFailed(f"mkdocs build failed; {site_dir} was not changed")
+        raise BuildFailed(f"the site was not built (see the messages above), so {site_dir} was left as it was")
     _swap_into_place(staging, site_dir)
 
 

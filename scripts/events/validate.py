@@ -12,9 +12,8 @@ import json
 import re
 from datetime import date, datetime, time, timedelta, timezone
 from pathlib import Path as FilePath
-from typing import Any, Iterator
+from typing import Any, Callable, Iterator
 
-import fastjsonschema
 import jsonschema
 
 from events.load import Document, Path
@@ -53,17 +52,28 @@ def _event_validator() -> jsonschema.Draft7Validator:
 
 
 @functools.lru_cache(maxsize=1)
-def _event_is_valid() -> Any:
-    """A compiled yes/no check of one event, many times faster than jsonschema; raises if not valid.
+def _event_is_valid() -> Callable[[Any], bool]:
+    """A compiled yes/no check of one event, many times faster than jsonschema.
 
     It only decides which events need jsonschema's detailed errors, so every message still comes
     from jsonschema. It must never pass an event jsonschema would fail: its formats are
     jsonschema's own checks, and its patterns are if anything stricter ($ matches only at the end).
     """
+    import fastjsonschema  # only here: compiling it costs more than it saves on a short events file
+
     checker = jsonschema.Draft7Validator.FORMAT_CHECKER
     formats = {name: functools.partial(checker.conforms, format=name) for name in ("date", "email")}
     event = {"definitions": schema()["definitions"], "$ref": "#/definitions/event"}
-    return fastjsonschema.compile(event, formats=formats)
+    compiled = fastjsonschema.compile(event, formats=formats)
+
+    def is_valid(value: Any) -> bool:
+        try:
+            compiled(value)
+        except fastjsonschema.JsonSchemaException:
+            return False
+        return True
+
+    return is_valid
 
 
 @functools.lru_cache(maxsize=1)
@@ -145,6 +155,10 @@ def validate(document: Document, today: date) -> list[Problem]:
     return sorted(set(problems))
 
 
+# Below this many events, compiling the quick check takes longer than checking every event in detail.
+QUICK_CHECK_FROM = 100
+
+
 def _schema_errors(data: Any) -> Iterator[tuple[Path, jsonschema.ValidationError]]:
     """jsonschema's errors with their paths; only events the quick check fails are checked in detail."""
     events = data.get("events") if isinstance(data, dict) else None
@@ -155,13 +169,10 @@ def _schema_errors(data: Any) -> Iterator[tuple[Path, jsonschema.ValidationError
     # The top of the file on its own: events' type and items are then checked event by event.
     for error in _validator().iter_errors({**data, "events": []}):
         yield tuple(error.absolute_path), error
-    quick = _event_is_valid()
+    quick = _event_is_valid() if len(events) >= QUICK_CHECK_FROM else None
     for index, event in enumerate(events):
-        try:
-            quick(event)
+        if quick is not None and quick(event):
             continue
-        except fastjsonschema.JsonSchemaException:
-            pass
         for error in _event_validator().iter_errors(event):
             yield ("events", index, *error.absolute_path), error
 

@@ -81,9 +81,7 @@ def test_the_quick_schema_check_never_passes_an_event_that_jsonschema_fails(text
     document = load_module.load(text) if _parses(text) else None
     events = document.data.get("events") if document and isinstance(document.data, dict) else None
     for event in events if isinstance(events, list) else []:
-        try:
-            validate_module._event_is_valid()(event)
-        except validate_module.fastjsonschema.JsonSchemaException:
+        if not validate_module._event_is_valid()(event):
             continue
         assert list(validate_module._event_validator().iter_errors(event)) == []
 
