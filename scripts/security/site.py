@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from atomic_files import write_if_changed
 from security.headers import render_headers
 from security.pages import read_page, secure_page
 from security.policy import union
@@ -50,9 +51,5 @@ def secure_site(site_dir: Path) -> SecuredSite:
     site_policy = union([page.policy for page in pages.values()])
     outputs[site_dir / HEADERS_FILE] = render_headers(site_policy)
 
-    changed = 0
-    for path, text in outputs.items():
-        if not path.exists() or path.read_text(encoding="utf-8") != text:
-            path.write_text(text, encoding="utf-8", newline="")
-            changed += 1
+    changed = sum(write_if_changed(path, text.encode("utf-8")) for path, text in outputs.items())
     return SecuredSite(len(paths), len(site_policy.script_hashes), changed)
