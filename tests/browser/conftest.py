@@ -2,28 +2,19 @@
 
 from __future__ import annotations
 
-import contextlib
-import functools
-import http.server
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 import build_site
+# The same Debian Chromium, flags and static-host server as the benchmark: other hosts resolve to
+# nothing, so no test can reach the network, and pages are served as GitHub Pages serves them.
+from benchmark.browser import CHROMIUM, CHROMIUM_ARGS
+from benchmark.server import serve
 from playwright.sync_api import Browser, BrowserContext, Route, sync_playwright
 
 REPO = Path(__file__).resolve().parents[2]
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 EXIT_URL = "https://www.bbc.co.uk/weather"
 STAND_IN_EXIT_PAGE = "<!doctype html><html lang=en><title>Stand-in exit page</title><p>Stand-in exit page</p>"
 
@@ -38,31 +29,10 @@ document.addEventListener("securitypolicyviolation", (event) => {
 """
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    """Serves files without logging every request to the terminal."""
-
-    def log_message(self, format: str, *args) -> None:  # noqa: A002 - the name http.server uses
-        pass
-
-
-@contextlib.contextmanager
-def _served(directory: Path) -> Iterator[str]:
-    """Serves a folder on 127.0.0.1 on a free port, and yields its address."""
-    handler = functools.partial(_QuietHandler, directory=str(directory))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
-
-
 @pytest.fixture(scope="session")
 def site_url(built_site: Path) -> Iterator[str]:
     """The built site, served for the whole test run."""
-    with _served(built_site) as url:
+    with serve(built_site) as url:
         yield url
 
 
@@ -76,7 +46,7 @@ def example_events_site_url(site_copy) -> Iterator[str]:
     """A copy of the site built from the example events as of 1 March 2027, served for the test run."""
     copy = site_copy("example-events", EXAMPLE_EVENTS)
     build_site.build(copy / "site", config=copy / "mkdocs.yml", extra_env={"EVENTS_TODAY": EXAMPLE_EVENTS_TODAY})
-    with _served(copy / "site") as url:
+    with serve(copy / "site") as url:
         yield url
 
 
