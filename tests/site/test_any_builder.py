@@ -33,7 +33,8 @@ def test_scripts_without_hooks_build_the_same_site(site_copy: Callable[..., Path
     """events script, then a builder that ignores hooks, then the security script: the same files as the hooks give."""
     events = FIXTURES / "events" / "good.yml"
     with_hooks = site_copy("with-hooks", events)
-    build_site.build(with_hooks / "site", config=with_hooks / "mkdocs.yml", extra_env={"EVENTS_TODAY": TODAY})
+    build_site.build(with_hooks / "site", config=with_hooks / "mkdocs.yml", extra_env={"EVENTS_TODAY": TODAY},
+                     builder="mkdocs")
 
     without_hooks = site_copy("without-hooks", events)
     config = without_hooks / "mkdocs.yml"
