@@ -26,7 +26,7 @@ from pathlib import Path
 
 import site_config
 from builders import BUILDERS, DEFAULT
-from links import check_config, check_site, report
+from links import check_sources, check_site, report
 
 REPO = Path(__file__).resolve().parent.parent
 CONFIG = REPO / "mkdocs.yml"
@@ -87,7 +87,7 @@ def build(site_dir: Path, config: Path = CONFIG, extra_env: dict[str, str] | Non
             for step in steps:
                 if step.when == "after" and not _run_step(step, settings, staging, env):
                     raise BuildFailed(failed)
-            problems = check_config(settings) + check_site(staging, settings, shown_site=site_dir)
+            problems = check_sources(settings) + check_site(staging, settings, shown_site=site_dir)
         if problems:
             print(report(problems, github=env.get("GITHUB_ACTIONS") == "true"), file=sys.stderr)
         if not result.ok or problems:

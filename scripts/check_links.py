@@ -27,7 +27,7 @@ import sys
 from pathlib import Path
 
 import site_config
-from links import check_config, check_site, report
+from links import check_sources, check_site, report
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -41,7 +41,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"error: {args.site_dir}: the built site must be a folder; it does not exist", file=sys.stderr)
         return 1
     config = site_config.load(args.config)
-    problems = check_config(config) + check_site(args.site_dir, config)
+    problems = check_sources(config) + check_site(args.site_dir, config)
     if problems:
         print(report(problems, github=os.environ.get("GITHUB_ACTIONS") == "true"), file=sys.stderr)
         return 1

@@ -83,6 +83,8 @@ def read_output(lines: list[str], config: SiteConfig) -> BuildResult:
             continue  # our own count follows
         else:
             result.lines.append(line)
+    while result.problems and result.lines and not result.lines[-1].strip():
+        result.lines.pop()  # MkDocs' blank line before the "Aborted" line we left out
     return result
 
 

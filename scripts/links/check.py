@@ -13,6 +13,7 @@ from urllib.parse import unquote, urljoin, urlsplit
 
 from links import problems as rules
 from links.html import Link, PageLinks, css_urls, read_page
+from links.markdown import markdown_links
 from links.problems import LinkProblem
 from links.sources import Place, SourcePage, shown
 from site_config import SiteConfig, page_output
@@ -23,7 +24,31 @@ _CHECKED_SCHEMES = {"", "http", "https", "webcal"}
 _ALWAYS_THERE = {"", "top"}
 
 
-def check_config(config: SiteConfig) -> list[LinkProblem]:
+def check_sources(config: SiteConfig) -> list[LinkProblem]:
+    """The checks made on mkdocs.yml and the Markdown, which the built HTML cannot show."""
+    return check_nav(config) + check_markdown(config)
+
+
+def check_markdown(config: SiteConfig) -> list[LinkProblem]:
+    """Links in Markdown to this site's pages name a file (get-help.md), and never start with /."""
+    problems = []
+    for page in config.pages():
+        path = config.docs_dir / page
+        for link in markdown_links(path.read_text(encoding="utf-8")):
+            parts = urlsplit(link.target)
+            if parts.scheme or parts.netloc or not parts.path:
+                continue
+            if link.target.startswith("/"):
+                problems.append(LinkProblem(shown(path), link.line, rules.absolute_link(link.target)))
+            elif _names_no_file(parts.path) and not (path.parent / unquote(parts.path)).is_file():
+                suggestion = _markdown_file_for(config, page, parts.path)
+                if suggestion and parts.fragment:
+                    suggestion += "#" + parts.fragment
+                problems.append(LinkProblem(shown(path), link.line, rules.unrecognised_link(link.target, suggestion)))
+    return problems
+
+
+def check_nav(config: SiteConfig) -> list[LinkProblem]:
     """nav names only pages that exist, and every page is in nav (unless not_in_nav allows it)."""
     pages = config.pages()
     config_path = shown(config.path)
@@ -68,11 +93,16 @@ class _BuiltSite:
             page_output(page): SourcePage(page, config.docs_dir / page, config.root) for page in config.pages()
         }
         self.host = urlsplit(config.site_url).netloc
+        pages = config.pages()
+        self.missing_nav = {entry.target for entry in config.nav or ()
+                            if not urlsplit(entry.target).scheme and entry.target not in pages}
 
     def check(self) -> list[LinkProblem]:
         problems = []
         for name, page in self.pages.items():
             for link in page.links:
+                if not link.in_content and self._names_missing_nav_entry(link.url):
+                    continue  # the nav check reports the entry itself, at its line of mkdocs.yml
                 message = self._problem(name, link)
                 if message:
                     problems.append(self._report(name, link, message))
@@ -85,6 +115,10 @@ class _BuiltSite:
                         problems.append(LinkProblem(path, link.line, rules.missing_target(link.url)))
         return problems
 
+    def _names_missing_nav_entry(self, url: str) -> bool:
+        path = unquote(urlsplit(url).path)
+        return any(path == entry or path.endswith("/" + entry) for entry in self.missing_nav)
+
     def _problem(self, name: str, link: Link, stylesheet: bool = False):
         """What is wrong with one link, as a function of how it was written, or None."""
         parts = urlsplit(link.url)
@@ -93,11 +127,8 @@ class _BuiltSite:
             return None
         source = None if stylesheet else self.sources.get(name)
         relative = not scheme and not parts.netloc
-        if source and link.in_content and relative:
-            if link.url.startswith("/"):
-                return rules.absolute_link
-            if _names_no_file(parts.path) and source.written_as_markdown_link(link.url):
-                return lambda written: rules.unrecognised_link(written, self._suggestion(name, link))
+        if source and link.in_content and relative and link.url.startswith("/") and not link.url.startswith("//"):
+            return rules.absolute_link
         if relative and not parts.path:
             return self._anchor_problem(name, parts.fragment, same_page=True)
         base = "https://site.invalid" + self.config.url_path + name
@@ -130,24 +161,29 @@ class _BuiltSite:
         candidates.append(posixpath.join(path, "index.html") if path else "index.html")
         return next((candidate for candidate in candidates if candidate in self.files), None)
 
-    def _suggestion(self, name: str, link: Link) -> str | None:
-        """The Markdown file an unrecognised link seems to mean, written relative to its page."""
-        base = "https://site.invalid" + self.config.url_path + name
-        path = urlsplit(urljoin(base, link.url)).path[len(self.config.url_path):]
-        target = self._file(unquote(path))
-        source = self.sources.get(target or "")
-        if not source:
-            return None
-        here = posixpath.dirname(self.sources[name].page)
-        fragment = urlsplit(link.url).fragment
-        return posixpath.relpath(source.page, here or ".") + (f"#{fragment}" if fragment else "")
-
     def _report(self, name: str, link: Link, message) -> LinkProblem:
         """The problem, pointed at the Markdown line that wrote the link when there is one."""
         source = self.sources.get(name)
         found = source.place_of(link.url) if source else None
         place, written = found if found else (Place(shown(self.shown_site / name), link.line), link.url)
         return LinkProblem(place.path, place.line, message(written))
+
+
+def _markdown_file_for(config: SiteConfig, page: str, path: str) -> str | None:
+    """The page an address without a file name seems to mean, written relative to the linking page.
+
+    The address is read both ways a person may have meant it: from the page's web address (as a
+    browser would) and from its Markdown file.
+    """
+    pages = config.pages()
+    here = posixpath.dirname(page)
+    for base in (posixpath.dirname(page_output(page)), here):
+        folder = posixpath.normpath(posixpath.join(base, unquote(path)))
+        folder = "" if folder == "." else folder
+        for candidate in ([folder + ".md"] if folder else []) + [posixpath.join(folder, "index.md")]:
+            if candidate in pages:
+                return posixpath.relpath(candidate, here or ".")
+    return None
 
 
 def _names_no_file(path: str) -> bool:

@@ -54,11 +54,6 @@ class SourcePage:
                 found.append((number, self.root / match.group(2)))
         return found
 
-    def written_as_markdown_link(self, url: str) -> bool:
-        """Whether the page has this exact address as the target of a Markdown link."""
-        pattern = re.compile(r"\]\(<?" + re.escape(url) + r"""(?:[)>\s"']|$)|\]:\s*<?""" + re.escape(url) + r"(?:[>\s]|$)")
-        return any(pattern.search(line) for line in self.lines)
-
     def place_of(self, url: str) -> tuple[Place, str] | None:
         """Where the page (or a file it includes) writes this address, and how it is written there."""
         for spelling in _spellings(url):
