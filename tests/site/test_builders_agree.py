@@ -15,6 +15,7 @@ import pytest
 
 import build_site
 
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 _LANDMARK_TAGS = {"header", "nav", "main", "footer", "aside", "form", "section"}
 _LANDMARK_ROLES = {"banner", "navigation", "main", "contentinfo", "complementary", "search", "region", "dialog", "alert"}
 _HASH = re.compile(r" 'sha256-[A-Za-z0-9+/=]+'")
@@ -105,3 +106,17 @@ def test_calendar_files_and_search_index_are_published_by_both(both_builds) -> N
     for builder, site in both_builds.items():
         assert (site / "events" / "calendar" / "all-events.ics").is_file(), builder
         assert (site / "_headers").is_file(), builder
+
+
+@pytest.mark.parametrize("builder", ["mkdocs", "zensical"])
+def test_every_add_to_calendar_link_leads_to_its_calendar_file(site_copy, builder: str) -> None:
+    """The events parts are raw HTML: Zensical reads their links from the events page's own folder,
+    MkDocs from its address; the page lives at docs/events/index.md, so both read the same."""
+    copy = site_copy(f"example-events-{builder}", FIXTURES / "events" / "good.yml")
+    build_site.build(copy / "site", config=copy / "mkdocs.yml", extra_env={"EVENTS_TODAY": "2027-03-01"},
+                     builder=builder)
+    events = copy / "site" / "events"
+    links = re.findall(r'<a href="([^"]+\.ics)" download>', (events / "index.html").read_text(encoding="utf-8"))
+    assert links, "the example events have calendar files to add"
+    for link in links:
+        assert link.startswith("calendar/") and (events / link).is_file(), link
