@@ -42,6 +42,10 @@ def build(config: SiteConfig, site_dir: Path, env: dict[str, str]) -> BuildResul
     own = f".zensical-{os.getpid()}"
     inherit = config.root / f"{own}.yml"
     output = config.root / f"{own}.site"
+    # Zensical keeps a cache beside mkdocs.yml; every build here starts it clean, so one that was
+    # not there before is removed again, leaving the folder as it was.
+    cache = config.root / ".cache"
+    cache_was_there = cache.exists()
     inherit.write_text(
         "# Written by scripts/build_site.py for one Zensical build, and removed after it.\n"
         f"INHERIT: {config.path.name}\nsite_dir: {output.name}\n",
@@ -63,6 +67,8 @@ def build(config: SiteConfig, site_dir: Path, env: dict[str, str]) -> BuildResul
     finally:
         inherit.unlink(missing_ok=True)
         shutil.rmtree(output, ignore_errors=True)
+        if not cache_was_there:
+            shutil.rmtree(cache, ignore_errors=True)
 
 
 def read_output(lines: list[str], config: SiteConfig) -> BuildResult:

@@ -1,8 +1,10 @@
-"""Checks every link in a built site, whichever builder made it, and the nav in mkdocs.yml.
+"""Checks every link in a built site, whichever builder made it; and nav and the Markdown's links.
 
 Pages, page parts written as raw HTML (the events), templates and stylesheets are all checked
 the same way: each address on this site must lead to a file of the built site, and each #anchor
-to an id on that page. Links to other sites are not checked (that needs the network).
+to an id on that page. Links to other sites are not checked (that needs the network). What the
+built HTML cannot show is checked on the sources: nav in mkdocs.yml, and how Markdown links
+are written.
 """
 
 from __future__ import annotations
