@@ -1,6 +1,11 @@
 """Measures the site against plain Material: first-visit transfer, Lighthouse mobile scores and paints, build time.
 
 Usage: python scripts/benchmark_site.py [--quick] [--runs N] [--lighthouse-runs N] [--json FILE] [--enforce-budget]
+       python scripts/benchmark_site.py --builders [--quick] [--runs N] [--page PATH]
+
+With --builders it compares the two builders instead (scripts/benchmark/builders.py): page weight
+and build time of the site built with MkDocs beside the same site built with Zensical, reported
+only, with no Lighthouse and no budget.
 
 Prints a Markdown report (ours / plain Material per page, then which limits were missed) to stdout;
 progress goes to stderr. Needs Lighthouse: run `npm ci` in benchmark/ once. With --enforce-budget,
@@ -17,9 +22,9 @@ import sys
 from pathlib import Path
 
 from benchmark import budget as budgets
-from benchmark import report
+from benchmark import builders, report
 from benchmark.lighthouse import LighthouseMissing
-from benchmark.run import NOTES, Options, run
+from benchmark.run import NOTES, Options, choose_pages, run
 from benchmark.sites import SiteBuildFailed
 
 
@@ -34,10 +39,21 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--budget", type=Path, default=budgets.BUDGET, help="limits that fail the check (default benchmark/budget.yml)")
     parser.add_argument("--targets", type=Path, default=budgets.TARGETS, help="limits only reported (default benchmark/targets.yml)")
     parser.add_argument("--enforce-budget", action="store_true", help="exit 1 when anything misses the budget")
+    parser.add_argument("--builders", action="store_true",
+                        help="compare page weight and build time of MkDocs and Zensical builds instead")
     args = parser.parse_args(argv)
     runs = args.runs if args.runs is not None else (3 if args.quick else 5)
     if runs < 0 or args.lighthouse_runs < 1:
         parser.error("--runs must be 0 or more and --lighthouse-runs at least 1")
+    if args.builders:
+        options = Options(quick=args.quick, pages=tuple(args.page))
+        try:
+            figures = builders.run(lambda available: choose_pages(available, options), runs)
+        except (SiteBuildFailed, ValueError) as error:
+            print(f"error: {error}", file=sys.stderr)
+            return 2
+        print(builders.markdown(figures))
+        return 0
     try:
         budget, targets = budgets.load(args.budget), budgets.load(args.targets)
         results = run(Options(quick=args.quick, pages=tuple(args.page), build_runs=runs, lighthouse_runs=args.lighthouse_runs,

@@ -1,11 +1,18 @@
-"""Builds the production site into site/, all or nothing.
+"""Builds the production site into site/, all or nothing, with MkDocs (the default) or Zensical.
 
-Usage: python scripts/build_site.py [--site-dir DIR]
+Usage: python scripts/build_site.py [--site-dir DIR] [--builder mkdocs|zensical]
 
-`mkdocs build --strict` runs the site's own steps through its hooks: the events first
-(scripts/build_events.py), the security tags last (scripts/secure_site.py). A builder that ignores
-hooks runs those two scripts around itself instead (README.md). If any step fails, the previous
-site/ is left exactly as it was.
+SITE_BUILDER=zensical in the environment chooses Zensical when --builder is not given. The steps,
+each of which must pass before the next runs:
+1. the plain script of each hook in mkdocs.yml that makes page parts before the build (the events,
+   scripts/build_events.py); MkDocs runs these through the hooks themselves;
+2. the builder, in strict mode, into a staging folder beside the site;
+3. the plain script of each hook that works on the built pages (the folded sources,
+   scripts/finish_site.py, then the security tags, scripts/secure_site.py); again MkDocs runs
+   these through the hooks;
+4. the link check over the staged site and the nav (scripts/check_links.py).
+Only then is the staging folder swapped into place: if any step fails, the previous site/ is left
+exactly as it was.
 """
 
 from __future__ import annotations
@@ -15,32 +22,101 @@ import os
 import shutil
 import subprocess
 import sys
+from dataclasses import dataclass, field
 from pathlib import Path
+
+import site_config
+from builders import BUILDERS, DEFAULT
+from links import check_sources, check_site, report
 
 REPO = Path(__file__).resolve().parent.parent
 CONFIG = REPO / "mkdocs.yml"
+
+
+@dataclass(frozen=True)
+class Step:
+    """The plain script that does a hook's job: before the builder (on docs/) or after it (on the site)."""
+
+    when: str
+    script: str
+    arguments: tuple[str, ...] = ()
+    # Environment variables the hook reads, and the script option that takes the same value.
+    options_from_env: dict[str, str] = field(default_factory=dict)
+
+
+# Each hook in mkdocs.yml and its plain script, for builders that ignore hooks (Zensical). A hook
+# missing here stops such a build, so nothing the site needs is silently skipped. To add a step
+# that generates a page part: a hook in mkdocs.yml that calls a script, and one line here.
+HOOK_SCRIPTS = {
+    "scripts/hooks/events.py": Step("before", "scripts/build_events.py", options_from_env={"EVENTS_TODAY": "--today"}),
+    "scripts/hooks/finish.py": Step("after", "scripts/finish_site.py", ("{site}",)),
+    "scripts/hooks/security.py": Step("after", "scripts/secure_site.py", ("{site}",)),
+}
 
 
 class BuildFailed(Exception):
     """A build step failed; its own messages have already been printed."""
 
 
-def build(site_dir: Path, config: Path = CONFIG, extra_env: dict[str, str] | None = None) -> None:
-    """Builds into a sibling folder, then swaps it into place."""
-    site_dir = site_dir.resolve()
+def default_builder() -> str:
+    """The builder named by SITE_BUILDER, else MkDocs."""
+    return os.environ.get("SITE_BUILDER") or DEFAULT
+
+
+def build(site_dir: Path, config: Path = CONFIG, extra_env: dict[str, str] | None = None,
+          builder: str | None = None) -> None:
+    """Builds into a sibling folder, checks it, then swaps it into place."""
+    builder_name = builder or default_builder()
+    if builder_name not in BUILDERS:
+        raise BuildFailed(f"the builder must be one of {', '.join(BUILDERS)}; found {builder_name!r}")
+    chosen = BUILDERS[builder_name]
+    site_dir = Path(site_dir).resolve()
+    settings = site_config.load(config)
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(extra_env or {})}
     staging = site_dir.with_name(f".{site_dir.name}.building")
     shutil.rmtree(staging, ignore_errors=True)
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(extra_env or {})}
-    result = subprocess.run(
-        # No --quiet: it hides warnings, and then --strict lets broken links through.
-        [sys.executable, "-m", "mkdocs", "build", "--strict",
-         "--config-file", str(config), "--site-dir", str(staging)],
-        cwd=config.parent, env=env,
-    )
-    if result.returncode != 0:
+    failed = f"the site was not built with {chosen.NAME} (see the messages above), so {site_dir} was left as it was"
+    try:
+        steps = [] if chosen.RUNS_HOOKS else _steps_for(settings)
+        for step in steps:
+            if step.when == "before" and not _run_step(step, settings, staging, env):
+                raise BuildFailed(failed)
+        result = chosen.build(settings, staging, env)
+        for line in result.lines:
+            print(line, file=sys.stderr)
+        problems = result.problems
+        if result.ok:
+            for step in steps:
+                if step.when == "after" and not _run_step(step, settings, staging, env):
+                    raise BuildFailed(failed)
+            problems = check_sources(settings) + check_site(staging, settings, shown_site=site_dir)
+        if problems:
+            print(report(problems, github=env.get("GITHUB_ACTIONS") == "true"), file=sys.stderr)
+        if not result.ok or problems:
+            raise BuildFailed(failed)
+        _swap_into_place(staging, site_dir)
+    finally:
         shutil.rmtree(staging, ignore_errors=True)
-        raise BuildFailed(f"the site was not built (see the messages above), so {site_dir} was left as it was")
-    _swap_into_place(staging, site_dir)
+
+
+def _steps_for(settings: site_config.SiteConfig) -> list[Step]:
+    missing = [hook for hook in settings.hooks if hook not in HOOK_SCRIPTS]
+    if missing:
+        raise BuildFailed(
+            f"{settings.path.name} lists the hook {missing[0]}, which has no plain script for builders that "
+            "ignore hooks: add its script to HOOK_SCRIPTS in scripts/build_site.py"
+        )
+    return [HOOK_SCRIPTS[hook] for hook in settings.hooks]
+
+
+def _run_step(step: Step, settings: site_config.SiteConfig, staging: Path, env: dict[str, str]) -> bool:
+    arguments = [argument.format(site=staging) for argument in step.arguments]
+    for variable, option in step.options_from_env.items():
+        if env.get(variable):
+            arguments += [option, env[variable]]
+    completed = subprocess.run([sys.executable, str(settings.root / step.script), *arguments],
+                               cwd=settings.root, env=env)
+    return completed.returncode == 0
 
 
 def _swap_into_place(staging: Path, site_dir: Path) -> None:
@@ -55,13 +131,16 @@ def _swap_into_place(staging: Path, site_dir: Path) -> None:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--site-dir", type=Path, default=REPO / "site")
+    parser.add_argument("--builder", choices=sorted(BUILDERS), default=None,
+                        help=f"the builder (default: $SITE_BUILDER, else {DEFAULT})")
     args = parser.parse_args(argv)
+    builder = args.builder or default_builder()
     try:
-        build(args.site_dir)
+        build(args.site_dir, builder=builder)
     except BuildFailed as error:
         print(f"error: {error}", file=sys.stderr)
         return 1
-    print(f"Built the site into {args.site_dir}")
+    print(f"Built the site into {args.site_dir} with {BUILDERS[builder].NAME}")
     return 0
 
 

@@ -2,8 +2,9 @@
 
 Usage: python scripts/secure_site.py SITE_DIR
 
-Runs after any builder: it reads the built HTML, allows each page's inline scripts by their hash,
-puts the policy right after <meta charset>, and writes _headers for hosts that send HTTP headers.
+Runs after any builder: it reads the built HTML, allows each page's inline scripts (and any style
+its script files write into it) by their hash, puts the policy right after <meta charset>, and
+writes _headers for hosts that send HTTP headers.
 Running it twice gives the same files. If any page holds code the policy would block, it changes
 nothing and exits with status 1.
 """

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Sets up everything the site and its tests need, and is safe to run again:
 #   scripts/setup.sh          the site only (a .venv with requirements.txt)
-#   scripts/setup.sh --tests  also the test tools, and Debian's Chromium for the browser tests
+#   scripts/setup.sh --tests  also the test tools (Zensical too), and Debian's Chromium for the browser tests
+#   scripts/setup.sh --zensical  the site and Zensical, the second builder (scripts/build_site.py --builder zensical)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -21,4 +22,8 @@ if [ "${1:-}" = "--tests" ]; then
     $sudo apt-get update -qq
     DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium >/dev/null
   fi
+fi
+
+if [ "${1:-}" = "--zensical" ]; then
+  .venv/bin/python -m pip install --quiet --disable-pip-version-check -r requirements-zensical.txt
 fi

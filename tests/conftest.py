@@ -19,7 +19,11 @@ os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The real site, built once per test run with the production build script."""
+    """The real site, built once per test run with the production build script.
+
+    SITE_BUILDER=zensical builds it with Zensical instead of MkDocs, so every test of the built
+    site, the browser tests included, checks that build.
+    """
     site_dir = tmp_path_factory.mktemp("built") / "site"
     build_site.build(site_dir)
     return site_dir

@@ -32,9 +32,9 @@ def _env() -> dict[str, str]:
     return {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 
 
-def our_build_command(site_dir: Path) -> list[str]:
-    """The production build: scripts/build_site.py, events and security steps included."""
-    return [sys.executable, str(BUILD_SCRIPT), "--site-dir", str(site_dir)]
+def our_build_command(site_dir: Path, builder: str = "mkdocs") -> list[str]:
+    """The production build: scripts/build_site.py, events, security and link check included."""
+    return [sys.executable, str(BUILD_SCRIPT), "--site-dir", str(site_dir), "--builder", builder]
 
 
 def baseline_build_command(config: Path, site_dir: Path) -> list[str]:

@@ -83,6 +83,11 @@ def _is_runnable(attributes: str) -> bool:
     return (kind.group(1).lower() if kind else "") in _RUNNABLE_TYPES
 
 
+def style_hashes(bodies: list[str]) -> tuple[str, ...]:
+    """The policy's hash source for each style text, in order, without repeats."""
+    return _hashes(bodies)
+
+
 def _hashes(bodies: list[str]) -> tuple[str, ...]:
     unique = dict.fromkeys(
         "'sha256-" + base64.b64encode(hashlib.sha256(body.encode("utf-8")).digest()).decode("ascii") + "'"

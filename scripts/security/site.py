@@ -7,8 +7,9 @@ from pathlib import Path
 
 from atomic_files import write_if_changed
 from security.headers import render_headers
-from security.pages import read_page, secure_page
-from security.policy import union
+from security.pages import read_page, secure_page, style_hashes
+from security.policy import Policy, union
+from security.scripts import UnreadableStyle, injected_styles, script_files
 
 HEADERS_FILE = "_headers"
 
@@ -42,13 +43,27 @@ def secure_site(site_dir: Path) -> SecuredSite:
         for path, page in pages.items()
         for problem in page.problems
     ]
+    # Styles the page's own script files write into it as they run are allowed by hash too.
+    script_styles: dict[Path, tuple[str, ...]] = {}
+    policies = {}
+    for path, page in pages.items():
+        extra: list[str] = []
+        for script in script_files(texts[path], path.relative_to(site_dir).as_posix(), site_dir):
+            if script not in script_styles:
+                try:
+                    script_styles[script] = style_hashes(injected_styles(script.read_text(encoding="utf-8")))
+                except UnreadableStyle as error:
+                    script_styles[script] = ()
+                    problems.append(f"{script.relative_to(site_dir).as_posix()}: {error}, so the policy cannot allow it")
+            extra += script_styles[script]
+        policies[path] = Policy(page.policy.script_hashes, tuple(dict.fromkeys(page.policy.style_hashes + tuple(extra))))
     if not paths:
         problems.append(f"{site_dir}: a built site must contain HTML pages; found none")
     if problems:
         raise SecurityCheckFailed(problems)
 
-    outputs = {path: secure_page(texts[path], page.policy) for path, page in pages.items()}
-    site_policy = union([page.policy for page in pages.values()])
+    outputs = {path: secure_page(texts[path], policies[path]) for path in pages}
+    site_policy = union(list(policies.values()))
     outputs[site_dir / HEADERS_FILE] = render_headers(site_policy)
 
     changed = sum(write_if_changed(path, text.encode("utf-8")) for path, text in outputs.items())

@@ -9,6 +9,7 @@ from pathlib import Path
 import jinja2
 import pytest
 
+import site_config
 from content.page import load_page
 
 REPO = Path(__file__).resolve().parents[2]
@@ -34,12 +35,13 @@ def test_a_page_without_a_review_date_shows_nothing() -> None:
 
 
 def test_every_built_page_shows_its_review_date(built_site: Path) -> None:
-    for source in sorted((REPO / "docs").glob("*.md")):
+    for page in site_config.load(REPO / "mkdocs.yml").pages():
+        source = REPO / "docs" / page
         field = load_page(source).fields.get("last_reviewed")
         if not field:
             continue
         reviewed = datetime.date.fromisoformat(field.text)
-        built = built_site / ("index.html" if source.stem == "index" else f"{source.stem}/index.html")
+        built = built_site / site_config.page_output(page)
         words = f"{reviewed.day} {calendar.month_name[reviewed.month]} {reviewed.year}"
         assert (
             f'Page last reviewed: <time datetime="{reviewed.isoformat()}">{words}</time>'

@@ -10,6 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import build_site
+import site_config
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 TODAY = "2027-03-01"
@@ -30,18 +31,26 @@ def _run(copy: Path, *args: str) -> None:
 
 
 def test_scripts_without_hooks_build_the_same_site(site_copy: Callable[..., Path]) -> None:
-    """events script, then a builder that ignores hooks, then the security script: the same files as the hooks give."""
+    """The page-part scripts, a builder that ignores hooks, then the built-page scripts: the same files as the hooks give."""
     events = FIXTURES / "events" / "good.yml"
+    hook_env = {"EVENTS_TODAY": TODAY}
     with_hooks = site_copy("with-hooks", events)
-    build_site.build(with_hooks / "site", config=with_hooks / "mkdocs.yml", extra_env={"EVENTS_TODAY": TODAY})
+    build_site.build(with_hooks / "site", config=with_hooks / "mkdocs.yml", extra_env=hook_env,
+                     builder="mkdocs")
 
     without_hooks = site_copy("without-hooks", events)
     config = without_hooks / "mkdocs.yml"
+    # Each hook's plain script, in the order mkdocs.yml lists the hooks (as a builder without hooks runs them).
+    steps = [build_site.HOOK_SCRIPTS[hook] for hook in site_config.load(config).hooks]
     config.write_text(re.sub(r"(?m)^hooks:\n(?:  .*\n)+", "", config.read_text()))
     assert "hooks:" not in config.read_text()
-    _run(without_hooks, "scripts/build_events.py", "--today", TODAY)
+    for step in (step for step in steps if step.when == "before"):
+        options = [part for variable, option in step.options_from_env.items() if variable in hook_env
+                   for part in (option, hook_env[variable])]
+        _run(without_hooks, step.script, *step.arguments, *options)
     _run(without_hooks, "-m", "mkdocs", "build", "--strict", "--site-dir", "site")
-    _run(without_hooks, "scripts/secure_site.py", "site")
+    for step in (step for step in steps if step.when == "after"):
+        _run(without_hooks, step.script, *(argument.format(site="site") for argument in step.arguments))
 
     built_with_hooks, built_without = _files(with_hooks / "site"), _files(without_hooks / "site")
     assert sorted(built_without) == sorted(built_with_hooks)

@@ -38,6 +38,13 @@ _ALLOWED_SCRIPT_URLS = {
         "Material loads Mermaid only on a page with a diagram; no page has one (checked below)",
     "https://unpkg.com/resize-observer-polyfill":
         "loaded only by browsers without ResizeObserver, which every current browser has",
+    # Zensical's bundle (SITE_BUILDER=zensical):
+    "http://www.w3.org/":
+        "XML namespace names (SVG, MathML, XHTML) that say what kind of element to make; never fetched",
+    "https://unpkg.com/pyodide@": "Zensical runs Python in the page only for a .pyodide block; no page has one (checked below)",
+    "https://cdn.jsdelivr.net/pyodide/": "the same: only for a .pyodide block",
+    "https://unpkg.com/ace-builds@": "Zensical's code editor, also only for a .pyodide block",
+    "https://unpkg.com/glightbox@": "Zensical's image lightbox, only for a .glightbox image; no page has one (checked below)",
 }
 
 
@@ -153,6 +160,13 @@ def test_no_page_has_a_diagram_that_would_load_mermaid(built_site: Path) -> None
     with_diagrams = [path.relative_to(built_site).as_posix() for path in sorted(built_site.rglob("*.html"))
                      if re.search(r"""class=["'][^"']*\bmermaid\b""", path.read_text(encoding="utf-8"))]
     assert not with_diagrams, f"these pages would load Mermaid from unpkg.com: {with_diagrams}"
+
+
+def test_no_page_has_a_block_that_would_load_code_from_another_host(built_site: Path) -> None:
+    """Keeps the Zensical allowances above true: it fetches Pyodide, Ace or GLightbox only for these blocks."""
+    with_blocks = [path.relative_to(built_site).as_posix() for path in sorted(built_site.rglob("*.html"))
+                   if re.search(r"""class=["'][^"']*\b(?:pyodide|glightbox)\b""", path.read_text(encoding="utf-8"))]
+    assert not with_blocks, f"these pages would load code from unpkg.com or jsdelivr.net: {with_blocks}"
 
 
 def test_the_checks_catch_third_party_requests() -> None:

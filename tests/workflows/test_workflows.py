@@ -15,6 +15,7 @@ REPO = Path(__file__).resolve().parents[2]
 WORKFLOWS = sorted((REPO / ".github" / "workflows").glob("*.y*ml"))
 DEPLOY = REPO / ".github" / "workflows" / "deploy.yml"
 CHECKS = REPO / ".github" / "workflows" / "checks.yml"
+ZENSICAL = REPO / ".github" / "workflows" / "zensical.yml"
 PINNED = re.compile(r"^[\w.-]+/[\w./-]+@[0-9a-f]{40} # v\d+\.\d+\.\d+$")
 USES = re.compile(r"^\s*(?:-\s+)?uses:\s*(.+?)\s*$")
 
@@ -123,7 +124,7 @@ def test_checks_upload_the_built_site_for_preview() -> None:
 
 
 def test_python_is_3_11_with_a_pip_cache_keyed_on_the_requirements() -> None:
-    for workflow in (CHECKS, DEPLOY):
+    for workflow in (CHECKS, DEPLOY, ZENSICAL):
         for job in _load(workflow)["jobs"].values():
             for step in job.get("steps", []):
                 if step.get("uses", "").startswith("actions/setup-python@"):
@@ -170,3 +171,18 @@ def test_code_that_runs_at_build_time_has_owners() -> None:
         if line.strip() and not line.startswith("#")
     }
     assert {"/mkdocs.yml", "/overrides/", "/scripts/", "/.github/"} <= owned
+
+
+def test_every_pull_request_builds_with_zensical_and_tests_that_build() -> None:
+    workflow = _load(ZENSICAL)
+    assert set(workflow["on"]) == {"pull_request"}
+    steps = workflow["jobs"]["zensical"]["steps"]
+    runs = [step.get("run", "") for step in steps]
+    build = runs.index(".venv/bin/python scripts/build_site.py --builder zensical")
+    tests = next(i for i, run in enumerate(runs) if run.startswith(".venv/bin/python -m pytest tests/browser"))
+    weight = next(i for i, run in enumerate(runs) if "scripts/benchmark_site.py --builders" in run)
+    assert runs.index("scripts/setup.sh --tests") < build < tests < weight
+    assert steps[tests]["env"] == {"SITE_BUILDER": "zensical"}
+    # A Zensical failure fails the job, and says so in the job summary.
+    assert not any(step.get("continue-on-error") for step in steps)
+    assert steps[-1]["if"] == "${{ failure() }}" and "GITHUB_STEP_SUMMARY" in steps[-1]["run"]
