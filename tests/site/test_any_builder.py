@@ -32,14 +32,15 @@ def _run(copy: Path, *args: str) -> None:
 def test_scripts_without_hooks_build_the_same_site(site_copy: Callable[..., Path]) -> None:
     """events script, then a builder that ignores hooks, then the security script: the same files as the hooks give."""
     events = FIXTURES / "events" / "good.yml"
-    with_hooks = site_copy("with-hooks", events)
-    build_site.build(with_hooks / "site", config=with_hooks / "mkdocs.yml", extra_env={"EVENTS_TODAY": TODAY})
+    with_hooks = site_copy("with-hooks")
+    build_site.build(with_hooks / "site", config=with_hooks / "mkdocs.yml",
+                     extra_env={"EVENTS_TODAY": TODAY, "EVENTS_DATA": str(events)})
 
-    without_hooks = site_copy("without-hooks", events)
+    without_hooks = site_copy("without-hooks")
     config = without_hooks / "mkdocs.yml"
     config.write_text(re.sub(r"(?m)^hooks:\n(?:  .*\n)+", "", config.read_text()))
     assert "hooks:" not in config.read_text()
-    _run(without_hooks, "scripts/build_events.py", "--today", TODAY)
+    _run(without_hooks, "scripts/build_events.py", "--today", TODAY, "--data", str(events))
     _run(without_hooks, "-m", "mkdocs", "build", "--strict", "--site-dir", "site")
     _run(without_hooks, "scripts/secure_site.py", "site")
 
