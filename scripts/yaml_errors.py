@@ -19,10 +19,6 @@ _BREAKS = re.compile(r"\r\n|\r|\n|\x85|\u2028|\u2029")
 # `key: value`, `key:`, `- key: value` and `- value` lines, after the indentation.
 _KEY_LINE = re.compile(r"^(?P<dash>-[ ]+)?(?P<key>[^\s:#'\"\[\]{}-][^:#]*?|\"[^\"]*\"|'[^']*'):(?:[ ]+(?P<value>.*?))?\s*$")
 _BLOCK_START = re.compile(r":[ ]+[|>][-+0-9]*\s*(#.*)?$")
-# Characters that mean something to YAML at the start of a value, with what each one is taken for.
-_SPECIAL_START = {
-    "@": "@", "`": "`", "%": "%", "&": "&", "*": "*", "!": "!", "|": "|", ">": ">", "[": "[", "{": "{",
-}
 
 
 @dataclass(frozen=True)

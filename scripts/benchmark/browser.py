@@ -22,11 +22,9 @@ def find_chromium(environ: dict[str, str] | os._Environ = os.environ) -> str:
 
 
 def snap_safe_temp_folder(chromium: str, environ: dict[str, str] | os._Environ = os.environ) -> None:
-    """Points TMPDIR into the snap's own folder when Chromium is Ubuntu's snap.
-
-    A snap cannot see the system's /tmp, where Playwright makes each browser profile; the snap's own
-    folder in the home directory is one it can use.
-    """
+    """Points TMPDIR into the snap's own folder when Chromium is Ubuntu's snap."""
+    # A snap cannot see the system's /tmp, where Playwright makes each browser profile; the snap's
+    # own folder in the home directory is one it can use.
     if not chromium.startswith("/snap/") and not (chromium == CHROMIUM_PLACES[1] and os.path.exists(CHROMIUM_PLACES[2])):
         return
     folder = Path(environ.get("HOME", str(Path.home()))) / "snap" / "chromium" / "common" / "playwright-tmp"

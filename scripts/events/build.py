@@ -68,10 +68,7 @@ def _cycle_collector_paused() -> Iterator[None]:
 
 def generate(text: str, today: date, site_url: str,
              placeholders: bool = False) -> tuple[dict[str, bytes], dict[str, bytes]]:
-    """Page fragments and calendar files from the events file's text; raises EventsError.
-
-    With placeholders, the copy-me example's placeholder values are refused (see events/placeholders.py).
-    """
+    """Page fragments and calendar files from the text; raises EventsError (placeholders: refuse the example's)."""
     with _cycle_collector_paused():
         return _generate(text, today, site_url, placeholders)
 
@@ -95,11 +92,8 @@ def _generate(text: str, today: date, site_url: str,
 
 def build_events(data: Path = DATA, out: Outputs | None = None, today: date | None = None,
                  site_url: str = "http://127.0.0.1:8000/", check: bool = False) -> list[Path]:
-    """Checks the events file and (unless check) writes what changed; raises EventsError, writing nothing.
-
-    The site's own data/events.yml is also checked for the example's placeholder values; other files
-    (the test fixtures) may use them.
-    """
+    """Checks the events file and (unless check) writes what changed; raises EventsError, writing nothing."""
+    # Only the site's own data/events.yml is refused the example's placeholders: the fixtures use them.
     out = out or Outputs.under(OUT)
     fragments, calendars = generate(read(data), today or london_today(), site_url,
                                     placeholders=is_site_data(data))

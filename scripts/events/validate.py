@@ -116,10 +116,7 @@ def _where(path: Path) -> str:
 
 
 def validate(document: Document, today: date, placeholders: bool = False) -> list[Problem]:
-    """Every problem in the document, schema and rules, sorted by position.
-
-    With placeholders, the copy-me example's placeholder values are refused too (the real data file only).
-    """
+    """Every problem in the document, schema and rules, sorted; with placeholders, the example's values too."""
     problems = list(document.problems)
     # A value the reader already reported (one it could not take as written) is not reported again.
     read_badly = {(problem.line, problem.column) for problem in problems}
