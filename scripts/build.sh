@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Sets up, then builds the production site into site/ (events, pages and security headers included).
-#   scripts/build.sh                      with MkDocs, the production builder
-#   scripts/build.sh --builder zensical   with Zensical (or SITE_BUILDER=zensical scripts/build.sh)
+# Sets up, then builds the site into site/ (events, pages and security headers included):
+#   SITE_URL=https://www.example.org/ scripts/build.sh   for publication at that address
+#   scripts/build.sh --preview                            to look at on this machine, at http://127.0.0.1:8000/
+#   add --builder zensical (or set SITE_BUILDER=zensical) to build with Zensical instead of MkDocs
 set -euo pipefail
 cd "$(dirname "$0")/.."
 case " $* ${SITE_BUILDER:+--builder $SITE_BUILDER} " in

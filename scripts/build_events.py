@@ -3,8 +3,10 @@
 Usage: python scripts/build_events.py [--today YYYY-MM-DD] [--check] [--data PATH] [--out DIR] [--site-url URL]
 
 Exit status 0 when the events file is correct (and, without --check, the output is up to date),
-1 when it breaks a rule: each problem is printed as path:line:column: message, then a count,
-and nothing is written. Under GitHub Actions the problems are also printed as ::error lines.
+1 when it breaks a rule: each problem is printed as path:line:column: message (the first 20, then
+how many more), then a count, and nothing is written. Under GitHub Actions the problems are also
+printed as ::error lines. The site's own data/events.yml is also checked for the copy-me example's
+placeholder values; the test fixtures, elsewhere, may use them.
 """
 
 from __future__ import annotations

@@ -1,6 +1,12 @@
-"""Builds the production site into site/, all or nothing, with MkDocs (the default) or Zensical.
+"""Builds the site into site/, all or nothing, with MkDocs (the default) or Zensical: for publication, or as a preview.
 
-Usage: python scripts/build_site.py [--site-dir DIR] [--builder mkdocs|zensical]
+Usage: SITE_URL=https://... python scripts/build_site.py [--site-dir DIR] [--builder mkdocs|zensical]
+       python scripts/build_site.py --preview [--site-dir DIR] [--builder mkdocs|zensical]
+
+For publication (the default), SITE_URL must be the address the site is published at: the sitemap,
+the calendar links and each event's calendar entry are made from it. --preview builds for
+http://127.0.0.1:8000/ instead: for a pull request's preview download, the tests, and a look on
+this machine.
 
 SITE_BUILDER=zensical in the environment chooses Zensical when --builder is not given. The steps,
 each of which must pass before the next runs:
@@ -19,11 +25,13 @@ from __future__ import annotations
 
 import argparse
 import os
+import ipaddress
 import shutil
 import subprocess
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import site_config
 from builders import BUILDERS, DEFAULT
@@ -31,6 +39,8 @@ from links import check_sources, check_site, report
 
 REPO = Path(__file__).resolve().parent.parent
 CONFIG = REPO / "mkdocs.yml"
+# Where `python3 -m http.server 8000` (CONTRIBUTING.md) and scripts/serve.sh show a preview; mkdocs.yml's default.
+PREVIEW_URL = "http://127.0.0.1:8000/"
 
 
 @dataclass(frozen=True)
@@ -48,7 +58,8 @@ class Step:
 # missing here stops such a build, so nothing the site needs is silently skipped. To add a step
 # that generates a page part: a hook in mkdocs.yml that calls a script, and one line here.
 HOOK_SCRIPTS = {
-    "scripts/hooks/events.py": Step("before", "scripts/build_events.py", options_from_env={"EVENTS_TODAY": "--today"}),
+    "scripts/hooks/events.py": Step("before", "scripts/build_events.py",
+                                     options_from_env={"EVENTS_TODAY": "--today", "EVENTS_DATA": "--data"}),
     "scripts/hooks/finish.py": Step("after", "scripts/finish_site.py", ("{site}",)),
     "scripts/hooks/security.py": Step("after", "scripts/secure_site.py", ("{site}",)),
 }
@@ -64,15 +75,15 @@ def default_builder() -> str:
 
 
 def build(site_dir: Path, config: Path = CONFIG, extra_env: dict[str, str] | None = None,
-          builder: str | None = None) -> None:
-    """Builds into a sibling folder, checks it, then swaps it into place."""
+          builder: str | None = None, site_url: str = PREVIEW_URL) -> None:
+    """Builds for site_url (a preview unless told otherwise) into a sibling folder, checks it, then swaps it into place."""
     builder_name = builder or default_builder()
     if builder_name not in BUILDERS:
         raise BuildFailed(f"the builder must be one of {', '.join(BUILDERS)}; found {builder_name!r}")
     chosen = BUILDERS[builder_name]
     site_dir = Path(site_dir).resolve()
     settings = site_config.load(config)
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(extra_env or {})}
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(extra_env or {}), "SITE_URL": site_url}
     staging = site_dir.with_name(f".{site_dir.name}.building")
     shutil.rmtree(staging, ignore_errors=True)
     failed = f"the site was not built with {chosen.NAME} (see the messages above), so {site_dir} was left as it was"
@@ -128,19 +139,49 @@ def _swap_into_place(staging: Path, site_dir: Path) -> None:
     shutil.rmtree(old, ignore_errors=True)
 
 
+def publication_address(value: str | None) -> str:
+    """SITE_URL as given, if a published site can use it; raises BuildFailed saying how to set it."""
+    value = (value or "").strip()
+    if not value:
+        raise BuildFailed(
+            "SITE_URL is not set, so the site does not know the address it will be published at (the sitemap "
+            "and the calendar links are made from it). Set it to that address, like "
+            "SITE_URL=https://www.example.org/ scripts/build.sh, or build a preview to look at on this "
+            "machine with scripts/build.sh --preview")
+    parts = urlsplit(value)
+    if parts.scheme != "https" or not parts.hostname:
+        raise BuildFailed(f"SITE_URL must be the site's whole address, starting with https://, like "
+                          f"https://www.example.org/; found {value!r}")
+    if parts.hostname == "localhost" or _is_local(parts.hostname):
+        raise BuildFailed(f"SITE_URL must be the address the site is published at, not this machine's; "
+                          f"found {value!r} (to look at the site here, build with --preview)")
+    return value
+
+
+def _is_local(host: str) -> bool:
+    try:
+        return ipaddress.ip_address(host).is_loopback or ipaddress.ip_address(host).is_private
+    except ValueError:
+        return False
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--preview", action="store_true",
+                        help=f"build to look at on this machine, at {PREVIEW_URL}, instead of for publication")
     parser.add_argument("--site-dir", type=Path, default=REPO / "site")
     parser.add_argument("--builder", choices=sorted(BUILDERS), default=None,
                         help=f"the builder (default: $SITE_BUILDER, else {DEFAULT})")
     args = parser.parse_args(argv)
     builder = args.builder or default_builder()
     try:
-        build(args.site_dir, builder=builder)
+        site_url = PREVIEW_URL if args.preview else publication_address(os.environ.get("SITE_URL"))
+        build(args.site_dir, builder=builder, site_url=site_url)
     except BuildFailed as error:
         print(f"error: {error}", file=sys.stderr)
         return 1
-    print(f"Built the site into {args.site_dir} with {BUILDERS[builder].NAME}")
+    what = f"a preview for {PREVIEW_URL}" if args.preview else f"the site for {site_url}"
+    print(f"Built {what} into {args.site_dir} with {BUILDERS[builder].NAME}")
     return 0
 
 

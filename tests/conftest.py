@@ -16,6 +16,17 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
+# Fixtures that hand a test the real site. A test that uses one checks the real content, so it must
+# hold for any correct content; tests/test_officer_pull_request.py runs them all on changed content.
+REAL_SITE_FIXTURES = {"built_site", "pages", "site_url", "page_paths", "real_events"}
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Marks every test that reads the real site as real_content (others mark themselves)."""
+    for item in items:
+        if REAL_SITE_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.real_content)
+
 
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
@@ -30,17 +41,19 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="session")
-def site_copy(tmp_path_factory: pytest.TempPathFactory) -> Callable[..., Path]:
-    """Makes a copy of the site's sources (no generated files), optionally with another events file."""
+def site_copy(tmp_path_factory: pytest.TempPathFactory) -> Callable[[str], Path]:
+    """Makes a copy of the site's sources (no generated files).
 
-    def make(name: str, events_file: Path | None = None) -> Path:
+    To build a copy from other events, pass EVENTS_DATA (and EVENTS_TODAY) to the build: an events
+    file outside data/ may use the example's placeholder values, as the test fixtures do.
+    """
+
+    def make(name: str) -> Path:
         copy = tmp_path_factory.mktemp(name)
         generated = shutil.ignore_patterns("generated", "calendar", "__pycache__")
         for folder in ("docs", "overrides", "scripts", "data"):
             shutil.copytree(REPO / folder, copy / folder, ignore=generated)
         shutil.copy(REPO / "mkdocs.yml", copy / "mkdocs.yml")
-        if events_file is not None:
-            shutil.copy(events_file, copy / "data" / "events.yml")
         return copy
 
     return make

@@ -1,13 +1,38 @@
-"""Counts what a first visit to each page downloads, in Debian's Chromium driven by Playwright."""
+"""Counts what a first visit to each page downloads, in the system's Chromium driven by Playwright."""
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
+from pathlib import Path
 from urllib.parse import urlsplit
 
 from playwright.sync_api import Request, sync_playwright
 
-CHROMIUM = "/usr/bin/chromium"
+# Where Debian and Ubuntu put Chromium, in the order scripts/setup.sh looks (a test keeps them equal):
+# Debian's package, Ubuntu's older wrapper, and Ubuntu's snap. CHROMIUM=/path/to/chromium picks another.
+CHROMIUM_PLACES = ("/usr/bin/chromium", "/usr/bin/chromium-browser", "/snap/bin/chromium")
+
+
+def find_chromium(environ: dict[str, str] | os._Environ = os.environ) -> str:
+    """$CHROMIUM if set, else the first of CHROMIUM_PLACES that is installed, else Debian's place."""
+    if environ.get("CHROMIUM"):
+        return environ["CHROMIUM"]
+    return next((place for place in CHROMIUM_PLACES if os.access(place, os.X_OK)), CHROMIUM_PLACES[0])
+
+
+def snap_safe_temp_folder(chromium: str, environ: dict[str, str] | os._Environ = os.environ) -> None:
+    """Points TMPDIR into the snap's own folder when Chromium is Ubuntu's snap."""
+    # A snap cannot see the system's /tmp, where Playwright makes each browser profile; the snap's
+    # own folder in the home directory is one it can use.
+    if not chromium.startswith("/snap/") and not (chromium == CHROMIUM_PLACES[1] and os.path.exists(CHROMIUM_PLACES[2])):
+        return
+    folder = Path(environ.get("HOME", str(Path.home()))) / "snap" / "chromium" / "common" / "playwright-tmp"
+    folder.mkdir(parents=True, exist_ok=True)
+    environ["TMPDIR"] = str(folder)
+
+
+CHROMIUM = find_chromium()
 # No browser chatter; other origins resolve to nothing, so a run never leaves the machine (they are still counted).
 CHROMIUM_ARGS = [
     "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
@@ -45,6 +70,7 @@ def measure(base_url: str, paths: list[str]) -> dict[str, Visit]:
     """One first visit per page, each in a fresh browser context with an empty cache."""
     origin = urlsplit(base_url).netloc
     visits: dict[str, Visit] = {}
+    snap_safe_temp_folder(CHROMIUM)
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         try:

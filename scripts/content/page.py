@@ -8,6 +8,10 @@ from pathlib import Path
 import yaml
 
 from content.findings import Finding
+from yaml_errors import explain
+
+# libyaml where it is installed (it is in PyYAML's wheels): the same reader, and so the same messages, as the events check.
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 FRONT_MATTER_HINT = (
     "a page must start with front matter: a '---' line, then title, description, "
@@ -38,8 +42,15 @@ def load_page(path: Path) -> Page:
     try:
         lines = path.read_text(encoding="utf-8-sig").splitlines()  # as MkDocs reads pages
     except UnicodeDecodeError as error:
-        line = path.read_bytes()[: error.start].count(b"\n") + 1
-        return Page(path, problems=[Finding(path, line, "a page must be saved as UTF-8 text")])
+        raw = path.read_bytes()
+        line = raw[: error.start].count(b"\n") + 1
+        # Files saved in another encoding are nearly always in Windows' own: say which letter it meant.
+        guess = raw[error.start:error.start + 1].decode("cp1252", errors="replace")
+        perhaps = f" (perhaps {guess!r})" if guess.isprintable() and guess != "\ufffd" else ""
+        message = (f"a page must be saved as UTF-8 text, but a character on this line{perhaps} is in another "
+                   "encoding; save the file as UTF-8 (in most editors: Save As, then choose UTF-8), "
+                   "or type the character again")
+        return Page(path, problems=[Finding(path, line, message)])
     if not lines or lines[0].rstrip() != "---":
         return Page(path, body=_numbered(lines, 1), problems=[Finding(path, 1, FRONT_MATTER_HINT)])
     closing = next((i for i in range(1, len(lines)) if lines[i].rstrip() in ("---", "...")), None)
@@ -58,26 +69,24 @@ def _numbered(lines: list[str], first: int) -> list[tuple[int, str]]:
 def _read_front_matter(path: Path, text: str) -> tuple[dict[str, Field], list[Finding]]:
     # compose, not load: nodes keep line numbers, and dates stay text so their format is checked.
     try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
-    except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        line = mark.line + 2 if mark else 1
-        message = (
-            "front matter must be 'key: value' lines; put the value in double quotes if it "
-            f"contains a colon or starts with a symbol (the YAML reader says: {error.problem})"
-        )
-        return {}, [Finding(path, line, message)]
+        root = yaml.compose(text, Loader=_Loader)
+    except yaml.YAMLError as error:
+        # What to change, at the line where the mistake was made (+1 for the opening '---').
+        mistake = explain(error, text)
+        return {}, [Finding(path, mistake.line + 1, mistake.message)]
     if root is None:
         return {}, []
     if not isinstance(root, yaml.MappingNode):
-        return {}, [Finding(path, root.start_mark.line + 2, "front matter must be 'key: value' lines")]
+        return {}, [Finding(path, root.start_mark.line + 2, (
+            "the lines between the two '---' lines must each be a field name, a colon and a space, "
+            "then the value, like title: Get help and report"))]
     fields: dict[str, Field] = {}
     problems: list[Finding] = []
     for key_node, value_node in root.value:
         key = str(key_node.value)
         line = key_node.start_mark.line + 2  # +1 for 1-based lines, +1 for the opening '---'
         if key in fields:
-            message = f"front matter must not repeat a key: '{key}' is also on line {fields[key].line}"
+            message = f"'{key}' appears twice in the front matter (first on line {fields[key].line}); keep one and delete the other"
             problems.append(Finding(path, line, message))
             continue
         text = value_node.value if isinstance(value_node, yaml.ScalarNode) else None

@@ -21,17 +21,23 @@ SOURCES_HEADING = "Sources"
 def check_front_matter(page: Page, settings: SiteSettings) -> Iterator[Finding]:
     """Title and description are present and short enough for browser tabs and search results."""
     title = page.fields.get("title")
-    if not title or not (title.text or "").strip():
-        yield Finding(page.path, title.line if title else 1, "every page must have a title")
+    if not title:
+        yield Finding(page.path, 1, "every page must have a title: add a title: line to the front matter")
+    elif not (title.text or "").strip():
+        yield Finding(page.path, title.line, "the title is empty; write the page's name after title:, on the same line")
     elif len(title.text) > settings.title_limit:
         yield Finding(page.path, title.line, (
             f"the title must be at most {settings.title_limit} characters, so the browser tab title "
             f"fits in {TAB_TITLE_LIMIT}; this title has {len(title.text)}"
         ))
     description = page.fields.get("description")
-    if not description or not (description.text or "").strip():
-        line = description.line if description else 1
-        yield Finding(page.path, line, "every page must have a description, the summary shown in search results")
+    if not description:
+        yield Finding(page.path, 1, (
+            "every page must have a description, the summary shown in search results: "
+            "add a description: line to the front matter"))
+    elif not (description.text or "").strip():
+        yield Finding(page.path, description.line, (
+            "the description is empty; write the summary shown in search results after description:, on the same line"))
     elif len(description.text) > DESCRIPTION_LIMIT:
         yield Finding(page.path, description.line, (
             f"the description must be at most {DESCRIPTION_LIMIT} characters; "
@@ -71,12 +77,13 @@ def _review_date(page: Page) -> datetime.date | Finding:
         return Finding(page.path, 1, (
             "every page must have last_reviewed, the date its facts were last checked, like 2026-11-25"
         ))
+    if not _DATE.match(field.text or ""):
+        return Finding(page.path, field.line, (
+            f"last_reviewed must be written YYYY-MM-DD, like 2026-11-25; found {_found(field.text)}"))
     try:
-        if not _DATE.match(field.text or ""):
-            raise ValueError
         return datetime.date.fromisoformat(field.text)
     except ValueError:
-        return Finding(page.path, field.line, "last_reviewed must be a real date written as YYYY-MM-DD, like 2026-11-25")
+        return Finding(page.path, field.line, f"last_reviewed {field.text} does not exist; check the day and the month")
 
 
 def _review_months(page: Page) -> int | Finding:
@@ -84,9 +91,17 @@ def _review_months(page: Page) -> int | Finding:
     if not field:
         return Finding(page.path, 1, "every page must have review_interval, how often it is checked, like '6 months'")
     match = _INTERVAL.match((field.text or "").strip())
-    if not match or int(match.group(1)) < 1:
-        return Finding(page.path, field.line, "review_interval must be a whole number of months, like '6 months'")
+    if not match:
+        return Finding(page.path, field.line, (
+            f"review_interval must be a whole number of months, like '6 months'; found {_found(field.text)}"))
+    if int(match.group(1)) < 1:
+        return Finding(page.path, field.line, f"review_interval must be at least 1 month; found {_found(field.text)}")
     return int(match.group(1))
+
+
+def _found(text: str | None) -> str:
+    """A value as typed, quoted back in a message."""
+    return repr(text) if text else "nothing"
 
 
 def check_sources(page: Page) -> Iterator[Finding]:

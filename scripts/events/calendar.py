@@ -20,7 +20,9 @@ from events.model import Event
 
 PRODID = f"-//{ORGANIZER}//Events//EN"
 FEED_NAME = "all-events.ics"
-CALENDAR_NAME = "Women's safety events in Hackney and Tower Hamlets"
+# The name calendar apps show for the subscribed feed. Neutral on purpose: someone at risk may share
+# a calendar, or have one that others can see, and "women's safety" there could put her in danger.
+CALENDAR_NAME = "Community events, Hackney and Tower Hamlets"
 
 # The calendar has no "postponed" status: a postponed event will not happen at that time, so
 # calendars show it as cancelled, with "Postponed" in its title.

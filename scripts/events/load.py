@@ -14,6 +14,7 @@ from typing import Any
 import yaml
 
 from events.problems import EventsError, Problem
+from yaml_errors import explain, mistake_at_value
 
 # libyaml's parser is many times faster; the pure-Python one gives the same nodes and marks.
 _BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -25,6 +26,9 @@ class _Loader(_BaseLoader):  # type: ignore[misc, valid-type]
     def resolve(self, kind: type, value: Any, implicit: Any) -> str:
         # Every scalar is read as the text typed (see _Converter), so a node's tag is never looked at.
         return "tag:yaml.org,2002:str"
+
+# The tag every node gets from _Loader.resolve; any other tag was typed in the file (like !name).
+_PLAIN_TAG = "tag:yaml.org,2002:str"
 
 # Events are at most five levels deep; deeper nesting is a mistake, and unbounded depth could
 # exhaust Python's recursion limit.
@@ -41,6 +45,7 @@ class Document:
     values: dict[Path, tuple[int, int]] = field(default_factory=dict)
     keys: dict[Path, tuple[int, int]] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
+    text: str = ""
 
     def position(self, path: Path, key: bool = False) -> tuple[int, int]:
         """Where a value (or its field name) was typed; the nearest enclosing part if it is missing."""
@@ -61,11 +66,11 @@ def load(text: str) -> Document:
             root = loader.get_single_node()
         finally:
             loader.dispose()
-    except yaml.MarkedYAMLError as error:
-        raise EventsError([_syntax_problem(error)]) from None
-    except yaml.YAMLError as error:  # e.g. a character YAML does not allow, before any mark exists
-        raise EventsError([Problem(1, 1, f"the file is not valid YAML: {error}")]) from None
-    document = Document(data=None)
+    except yaml.YAMLError as error:
+        # One message, at the line where the mistake was made, in the words of whoever typed it.
+        mistake = explain(error, text)
+        raise EventsError([Problem(mistake.line, mistake.column, mistake.message)]) from None
+    document = Document(data=None, text=text)
     if root is not None:
         document.data = _Converter(document).convert(root, (), 0)
     return document
@@ -79,7 +84,7 @@ def _quick_load(text: str) -> Document | None:
     alias or tag, a duplicate or non-text field name, deep nesting) returns None, so the full load
     below reports it exactly as before.
     """
-    document = Document(data=None)
+    document = Document(data=None, text=text)
     values, keys = document.values, document.keys
     # One frame per open mapping or list: [container, its path, the key waiting for its value].
     stack: list[list[Any]] = []
@@ -136,17 +141,6 @@ def _quick_load(text: str) -> Document | None:
     return document
 
 
-def _syntax_problem(error: yaml.MarkedYAMLError) -> Problem:
-    mark = error.problem_mark or error.context_mark
-    line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-    problem = error.problem or "unexpected text"
-    if "tab" in problem or "'\\t'" in problem:
-        return Problem(line, column, "YAML does not allow tabs here; indent with spaces instead")
-    context = f" {error.context}" if error.context else ""
-    return Problem(line, column, f"the file is not valid YAML: {problem}{context}; "
-                                 "check the indentation, colons and quotes on this line and the one above")
-
-
 class _Converter:
     """Turns a PyYAML node tree into plain values, noting positions and problems."""
 
@@ -157,19 +151,28 @@ class _Converter:
     def _problem(self, node: yaml.Node, message: str) -> None:
         self.document.problems.append(Problem(node.start_mark.line + 1, node.start_mark.column + 1, message))
 
+    def _at_value(self, node: yaml.Node) -> None:
+        """A value that starts with a symbol YAML reads specially (& * !): say how to write it as text."""
+        mistake = mistake_at_value(self.document.text, node.start_mark.line)
+        self.document.problems.append(Problem(mistake.line, mistake.column, mistake.message))
+
     def convert(self, node: yaml.Node, path: Path, depth: int) -> Any:
         self.document.values[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
         if depth > MAX_DEPTH:
-            self._problem(node, f"the file is nested more than {MAX_DEPTH} levels deep; "
-                                "check the indentation against the example at the top of the file")
+            self._problem(node, f"this value has lists or sets of fields more than {MAX_DEPTH} levels deep, and an "
+                                "event needs at most 4; check the spaces at the start of the lines and any [ or { "
+                                "against the example at the top of the file")
             return None
         if id(node) in self.seen:
             # An alias (*name) repeats an anchored node: refuse it rather than expand it.
-            self._problem(node, "anchors and aliases (& and *) are not allowed in the events file; "
-                                "write each value out in full")
+            self._at_value(node)
             # A repeated scalar costs nothing to keep; a repeated list or mapping could grow without bound.
             return node.value if isinstance(node, yaml.ScalarNode) else None
         self.seen.add(id(node))
+        if node.tag != _PLAIN_TAG:
+            # An explicit tag (!name) in front of a value: almost always text that starts with !.
+            self._at_value(node)
+            return node.value if isinstance(node, yaml.ScalarNode) else None
         if isinstance(node, yaml.ScalarNode):
             return node.value
         if isinstance(node, yaml.SequenceNode):
@@ -179,12 +182,22 @@ class _Converter:
     def _mapping(self, node: yaml.MappingNode, path: Path, depth: int) -> dict[str, Any]:
         result: dict[str, Any] = {}
         first_line: dict[str, int] = {}
+        items_run_together = False
         for key_node, value_node in node.value:
             if not isinstance(key_node, yaml.ScalarNode):
                 self._problem(key_node, "a field name must be a plain word followed by a colon, like title:")
                 continue
             key = key_node.value
             if key in result:
+                if items_run_together:
+                    continue
+                if path and isinstance(path[-1], int) and key == next(iter(result)):
+                    # The first field again, in a list: a new item (an event) with its - left out. One
+                    # message for it, not one for each of its fields.
+                    items_run_together = True
+                    self._problem(key_node, f"a new item in the list starts here, so it needs a - before {key}:, "
+                                            "lined up with the - of the others, like - id:")
+                    continue
                 self._problem(key_node, f"the field '{key}' appears twice here (first on line "
                                         f"{first_line[key]}); keep one and delete the other")
                 continue

@@ -25,6 +25,11 @@ class Problem:
         return f"::error file={file},line={self.line},col={self.column}::{message}"
 
 
+# A screenful: a badly broken file (say, a whole other file pasted in) would otherwise print
+# thousands of lines, and the first few are the ones to fix first.
+SHOWN = 20
+
+
 class EventsError(Exception):
     """The events file broke one or more rules; nothing was written."""
 
@@ -33,10 +38,14 @@ class EventsError(Exception):
         self.problems = sorted(problems)
 
     def report(self, path: str, github: bool = False) -> str:
-        """Every problem on its own line, then the count; with GitHub annotations if asked."""
-        lines = [problem.format(path) for problem in self.problems]
+        """The first screenful of problems, a line saying how many more there are, then the count."""
+        shown = self.problems[:SHOWN]
+        lines = [problem.format(path) for problem in shown]
         if github:
-            lines += [problem.github_annotation(path) for problem in self.problems]
+            lines += [problem.github_annotation(path) for problem in shown]
+        hidden = len(self.problems) - len(shown)
+        if hidden:
+            lines.append(f"and {hidden} more; fix the ones above first, then check again")
         lines.append(str(self))
         return "\n".join(lines)
 

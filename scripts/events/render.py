@@ -162,7 +162,8 @@ def render_fragments(events: tuple[Event, ...], today: date, site_url: str, feed
             feed_anchor="#get-new-events-in-your-calendar"),
         "archive.html": env.get_template("archive.html").render(
             events=[_view(event, "calendar/") for event in past]),
-        "feed.html": env.get_template("feed.html").render(feed_url=feed_url, webcal_url=webcal_url),
+        "feed.html": env.get_template("feed.html").render(
+            feed_url=feed_url, webcal_url=webcal_url, timed_events=sum(1 for event in events if event.start)),
         "home.html": env.get_template("home.html").render(
             events=[_view(event, "events/calendar/") for event in upcoming[:HOME_LIMIT]],
             more=len(upcoming) > HOME_LIMIT, script="assets/javascripts/events.js", events_page="events/"),

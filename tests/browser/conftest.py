@@ -10,7 +10,7 @@ import pytest
 import build_site
 # The same Debian Chromium, flags and static-host server as the benchmark: other hosts resolve to
 # nothing, so no test can reach the network, and pages are served as GitHub Pages serves them.
-from benchmark.browser import CHROMIUM, CHROMIUM_ARGS
+from benchmark.browser import CHROMIUM, CHROMIUM_ARGS, snap_safe_temp_folder
 from benchmark.server import serve
 from playwright.sync_api import Browser, BrowserContext, Route, sync_playwright
 
@@ -44,15 +44,17 @@ EXAMPLE_EVENTS_TODAY = "2027-03-01"
 @pytest.fixture(scope="session")
 def example_events_site_url(site_copy) -> Iterator[str]:
     """A copy of the site built from the example events as of 1 March 2027, served for the test run."""
-    copy = site_copy("example-events", EXAMPLE_EVENTS)
-    build_site.build(copy / "site", config=copy / "mkdocs.yml", extra_env={"EVENTS_TODAY": EXAMPLE_EVENTS_TODAY})
+    copy = site_copy("example-events")
+    build_site.build(copy / "site", config=copy / "mkdocs.yml",
+                     extra_env={"EVENTS_TODAY": EXAMPLE_EVENTS_TODAY, "EVENTS_DATA": str(EXAMPLE_EVENTS)})
     with serve(copy / "site") as url:
         yield url
 
 
 @pytest.fixture(scope="session")
 def browser() -> Iterator[Browser]:
-    """Debian's Chromium, started once (Playwright's own browser download cannot work here)."""
+    """The system's Chromium, started once (Playwright's own browser download cannot work here)."""
+    snap_safe_temp_folder(CHROMIUM)
     with sync_playwright() as playwright:
         chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield chromium

@@ -36,13 +36,14 @@ ONE_FAULT_EACH = {
         "1: error: the front matter must end with a '---' line before the page text starts",
     ],
     "invalid-yaml.md": [
-        "2: error: front matter must be 'key: value' lines; put the value in double quotes if it "
-        "contains a colon or starts with a symbol (the YAML reader says: mapping values are not allowed here)",
+        '2: error: a value with a colon and a space in it must be in double quotes; write it as '
+        'title: "Fixture: a colon without quotes"',
     ],
-    "repeated-key.md": ["3: error: front matter must not repeat a key: 'title' is also on line 2"],
-    "missing-title.md": ["1: error: every page must have a title"],
+    "repeated-key.md": ["3: error: 'title' appears twice in the front matter (first on line 2); keep one and delete the other"],
+    "missing-title.md": ["1: error: every page must have a title: add a title: line to the front matter"],
     "empty-description.md": [
-        "3: error: every page must have a description, the summary shown in search results",
+        "3: error: the description is empty; write the summary shown in search results after description:, "
+        "on the same line",
     ],
     "long-title.md": [
         "2: error: the title must be at most 36 characters, so the browser tab title fits in 65; "
@@ -55,7 +56,7 @@ ONE_FAULT_EACH = {
         "1: error: every page must have last_reviewed, the date its facts were last checked, like 2026-11-25",
     ],
     "bad-last-reviewed.md": [
-        "4: error: last_reviewed must be a real date written as YYYY-MM-DD, like 2026-11-25",
+        "4: error: last_reviewed must be written YYYY-MM-DD, like 2026-11-25; found '25/11/2026'",
     ],
     "future-last-reviewed.md": [
         "4: error: last_reviewed must not be in the future: it is 2026-12-25, and today is 2026-11-25",
@@ -64,7 +65,7 @@ ONE_FAULT_EACH = {
         "1: error: every page must have review_interval, how often it is checked, like '6 months'",
     ],
     "bad-review-interval.md": [
-        "5: error: review_interval must be a whole number of months, like '6 months'",
+        "5: error: review_interval must be a whole number of months, like '6 months'; found 'six months'",
     ],
     "overdue-review.md": [
         "4: warning: this page was due for review on 2026-07-10 (6 months after last_reviewed): "
@@ -126,7 +127,7 @@ def test_the_command_prints_each_problem_then_a_count_and_fails_on_errors(capsys
                                  str(FIXTURES / "passive-voice.md")])
     assert status == 1
     assert capsys.readouterr().out.splitlines() == [
-        f"{FIXTURES}/missing-title.md:1: error: every page must have a title",
+        f"{FIXTURES}/missing-title.md:1: error: every page must have a title: add a title: line to the front matter",
         f"{FIXTURES}/passive-voice.md:10: warning: use the active voice: say who does it, instead of 'is being …'",
         "1 error, 1 warning in 2 pages.",
     ]
@@ -149,7 +150,8 @@ def test_under_github_actions_problems_become_annotations(
     check_content.main(["--today", "2026-11-25", str(FIXTURES / "repeated-key.md")])
     assert capsys.readouterr().out.splitlines()[0] == (
         f"::error file={FIXTURES}/repeated-key.md,line=3,title=Content check::"
-        f"{FIXTURES}/repeated-key.md:3: error: front matter must not repeat a key: 'title' is also on line 2"
+        f"{FIXTURES}/repeated-key.md:3: error: 'title' appears twice in the front matter (first on line 2); "
+        "keep one and delete the other"
     )
 
 
@@ -162,7 +164,9 @@ def test_a_page_not_saved_as_utf8_is_reported_at_the_line(tmp_path: Path) -> Non
     page = tmp_path / "fixture.md"
     page.write_bytes(b"---\ntitle: Fixture\n---\nCaf\xe9 in Latin-1\n")
     assert [f.as_text() for f in check_pages([page], SETTINGS, TODAY)] == [
-        f"{page.as_posix()}:4: error: a page must be saved as UTF-8 text",
+        f"{page.as_posix()}:4: error: a page must be saved as UTF-8 text, but a character on this line (perhaps 'é') "
+        "is in another encoding; save the file as UTF-8 (in most editors: Save As, then choose UTF-8), "
+        "or type the character again",
     ]
 
 
@@ -174,9 +178,60 @@ def test_a_folder_is_searched_for_pages_but_generated_ones_are_skipped(tmp_path:
     assert find_pages([tmp_path]) == [tmp_path / "events" / "page.md", tmp_path / "index.md"]
 
 
+@pytest.mark.real_content
 def test_the_real_pages_have_no_errors() -> None:
     """Warnings (plain English, reviews falling due) are advice; errors would fail every pull request."""
     today = datetime.datetime.now(check_content.LONDON).date()
     findings = check_pages([p.relative_to(REPO) for p in find_pages([REPO / "docs"])], SETTINGS, today)
     errors = [finding.as_text() for finding in findings if finding.severity.value == "error"]
     assert errors == []
+
+
+FRONT_MATTER = "title: Fixture page\ndescription: A made-up page for the tests.\nlast_reviewed: 2026-11-01\nreview_interval: 6 months\n"
+
+
+@pytest.mark.parametrize("old, new, expected", [
+    ("title: Fixture page", 'title: "Fixture page',
+     '2: error: this value opens a quote mark (") but does not close it; add " at the end of the value, '
+     "or remove the opening one"),
+    ("title: Fixture page", "title Fixture page",
+     "2: error: this line needs a colon and a space after title, like title: Fixture page"),
+    ("title: Fixture page", "title:Fixture page", "2: error: put a space after the colon, like title: Fixture page"),
+    ("description: A made-up page for the tests.", "  description: A made-up page for the tests.",
+     "3: error: this line is indented by 2 spaces, further in than title: above it; indent it by 0 spaces, "
+     "to line up with title:"),
+    ("title: Fixture page", "title: @fixture",
+     '2: error: a value cannot start with @ unless the whole value is in double quotes; write it as title: "@fixture"'),
+    ("title: Fixture page", "title: 'Women's page'",
+     "2: error: a value in single quotes cannot contain an apostrophe as it is; put the value in double quotes "
+     'instead, like title: "Women\'s page"'),
+    ("title: Fixture page", "title: [Draft] Fixture page",
+     '2: error: a value cannot start with [ unless the whole value is in double quotes; write it as '
+     'title: "[Draft] Fixture page"'),
+    ("title: Fixture page", "- title: Fixture page",
+     "3: error: description: is in line with the - on the line above, so it does not belong to that item; indent it "
+     "by 2 spaces, to line up with title:, or, if there should be no list here, remove the - from the line above"),
+    ("review_interval: 6 months\n", "review_interval: 6 months\n- a list\n",
+     "6: error: a - at the start of a line begins an item in a list, and no list belongs here; remove the -, "
+     "or line it up with the - of the other items"),
+    ("title: Fixture page", "\ttitle: Fixture page", "2: error: this line is indented with a tab; indent it with spaces instead"),
+    ("last_reviewed: 2026-11-01", "last_reviewed: 2026-02-30",
+     "4: error: last_reviewed 2026-02-30 does not exist; check the day and the month"),
+    ("review_interval: 6 months", "review_interval: 0 months", "5: error: review_interval must be at least 1 month; found '0 months'"),
+    ("title: Fixture page", "title:", "2: error: the title is empty; write the page's name after title:, on the same line"),
+])
+def test_front_matter_mistakes_say_what_to_change(old: str, new: str, expected: str, tmp_path: Path) -> None:
+    page = tmp_path / "fixture.md"
+    assert old in FRONT_MATTER
+    page.write_text(f"---\n{FRONT_MATTER.replace(old, new)}---\n\n# Fixture page\n\n## Sources\n\n"
+                    "- [Example source](https://example.org/fixture-source)\n", encoding="utf-8")
+    messages = [finding.as_text() for finding in check_pages([page], SETTINGS, TODAY)]
+    assert messages == [f"{page.as_posix()}:{expected}"]
+
+
+def test_front_matter_that_is_not_fields_says_what_it_must_be(tmp_path: Path) -> None:
+    page = tmp_path / "fixture.md"
+    page.write_text("---\nJust a sentence.\n---\n\n# Fixture page\n", encoding="utf-8")
+    assert [finding.as_text() for finding in check_pages([page], SETTINGS, TODAY)][0] == (
+        f"{page.as_posix()}:2: error: the lines between the two '---' lines must each be a field name, a colon and "
+        "a space, then the value, like title: Get help and report")

@@ -89,3 +89,10 @@ def test_an_event_removed_from_the_data_loses_its_calendar_file(tmp_path: Path) 
     changed = run(shorter, tmp_path)
     assert tmp_path / "out" / "calendar" / "example-cancelled-event.ics" in changed
     assert not (tmp_path / "out" / "calendar" / "example-cancelled-event.ics").exists()
+
+
+def test_the_feed_has_a_neutral_name(calendars: dict[str, bytes]) -> None:
+    """Synced calendars show this name, and others may see someone's calendar: it says nothing about safety."""
+    name = str(icalendar.Calendar.from_ical(calendars["all-events.ics"])["X-WR-CALNAME"])
+    assert name == "Community events, Hackney and Tower Hamlets"
+    assert not any(word in name.lower() for word in ("women", "safety", "police", "victim", "abuse"))

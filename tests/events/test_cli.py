@@ -41,7 +41,8 @@ def test_mistakes_exit_1_with_every_message_and_a_count(tmp_path: Path, capsys: 
     assert _main(tmp_path, BROKEN) == 1
     path = str(tmp_path / "events.yml")
     assert capsys.readouterr().err == (
-        f"{path}:10:17: postcode must be a UK postcode in capitals with one space, like E8 1AA; found 'e81aa'\n"
+        f"{path}:10:17: postcode must be in capitals, with one space before the last three characters; found 'e81aa'; "
+        "write it as E8 1AA\n"
         f"{path}:11:16: borough must be Hackney or Tower Hamlets; found 'Islington'\n"
         "2 errors\n")
 
@@ -52,8 +53,8 @@ def test_under_github_actions_mistakes_are_also_annotations(tmp_path: Path, caps
     assert _main(tmp_path, BROKEN) == 1
     lines = capsys.readouterr().err.splitlines()
     path = str(tmp_path / "events.yml").replace(":", "%3A").replace(",", "%2C")
-    assert lines[2] == (f"::error file={path},line=10,col=17::postcode must be a UK postcode in capitals "
-                        "with one space, like E8 1AA; found 'e81aa'")
+    assert lines[2] == (f"::error file={path},line=10,col=17::postcode must be in capitals, with one space before "
+                        "the last three characters; found 'e81aa'; write it as E8 1AA")
     assert lines[3] == f"::error file={path},line=11,col=16::borough must be Hackney or Tower Hamlets; found 'Islington'"
     assert lines[4] == "2 errors"
 
@@ -72,6 +73,7 @@ def test_a_bad_today_is_a_usage_error(tmp_path: Path, capsys: pytest.CaptureFixt
     assert "--today must be a date written YYYY-MM-DD, like 2027-03-14; found '14/3/2027'" in capsys.readouterr().err
 
 
+@pytest.mark.real_content
 def test_the_script_runs_on_its_own(tmp_path: Path) -> None:
     data = tmp_path / "events.yml"
     data.write_text(BROKEN, encoding="utf-8")
@@ -82,3 +84,55 @@ def test_the_script_runs_on_its_own(tmp_path: Path) -> None:
     real = subprocess.run([sys.executable, "scripts/build_events.py", "--check"], cwd=REPO, capture_output=True,
                           text=True)
     assert real.returncode == 0, real.stderr
+
+
+def test_a_broken_file_prints_a_screenful_then_how_many_more(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
+    body = EVENT.split("\n", 1)[1]
+    # 30 events, each with one mistake (a postcode in lower case).
+    events = "".join(body.replace("example-event-for-tests", f"example-event-{n}").replace("E8 1AA", "e8 1aa")
+                     for n in range(30))
+    assert _main(tmp_path, "events:\n" + events) == 1
+    lines = capsys.readouterr().err.splitlines()
+    assert len(lines) == 22
+    assert all(": postcode must be in capitals; found 'e8 1aa'; write it as E8 1AA" in line for line in lines[:20])
+    assert lines[20:] == ["and 10 more; fix the ones above first, then check again", "30 errors"]
+
+
+def test_under_github_actions_only_the_screenful_becomes_annotations(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("GITHUB_ACTIONS", "true")
+    body = EVENT.split("\n", 1)[1]
+    events = "".join(body.replace("example-event-for-tests", f"example-event-{n}").replace("E8 1AA", "e8 1aa")
+                     for n in range(30))
+    assert _main(tmp_path, "events:\n" + events) == 1
+    lines = capsys.readouterr().err.splitlines()
+    assert sum(line.startswith("::error ") for line in lines) == 20
+    assert lines[-2:] == ["and 10 more; fix the ones above first, then check again", "30 errors"]
+
+
+def test_a_file_too_big_to_be_events_is_refused_without_being_read(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
+    data = tmp_path / "events.yml"
+    with data.open("wb") as file:
+        file.truncate(3_000_000_000)  # sparse: takes no time or disk to make
+    monkeypatch.setattr(Path, "read_bytes", lambda self: pytest.fail("the file was read"))
+    assert build_events.main(["--check", "--data", str(data)]) == 1
+    assert capsys.readouterr().err == (
+        f"{data}:1:1: the events file is 3,000,000,000 bytes, more than the 1,000,000 (1 MB) a real events file needs, "
+        "so it was not read; check that nothing else was pasted or saved into it\n1 error\n")
+
+
+def test_a_file_in_another_encoding_points_at_the_first_character_to_fix(tmp_path: Path,
+                                                                        capsys: pytest.CaptureFixture[str],
+                                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
+    data = tmp_path / "events.yml"
+    data.write_bytes(EVENT.replace("Women only", "Women only, caf\u00e9 upstairs").encode("cp1252"))
+    assert build_events.main(["--check", "--data", str(data)]) == 1
+    assert capsys.readouterr().err == (
+        f"{data}:12:30: the events file must be saved as UTF-8 text, but the character here (perhaps 'é') is in another "
+        "encoding; save the file as UTF-8 (in most editors: Save As, then choose UTF-8), or type the character again\n"
+        "1 error\n")

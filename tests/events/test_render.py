@@ -91,6 +91,29 @@ def test_feed_links_are_https_and_webcal_with_the_sync_warning(pages: dict[str, 
     assert "calendar entries can sync to your other devices and accounts" in html
 
 
+def test_the_download_link_says_what_the_file_holds(pages: dict[str, str]) -> None:
+    """The feed holds every event with times, past and upcoming: four of the five example events."""
+    assert ('<a href="https://example.org/site/events/calendar/all-events.ics" download>Download a calendar file of all '
+            'events with times, upcoming and past</a> (4 events)') in pages["feed.html"]
+
+
+def test_addresses_are_links_never_text(pages: dict[str, str]) -> None:
+    """A preview's address is a local one, so no address is ever shown as text."""
+    text = re.sub(r"<[^>]+>", " ", pages["feed.html"])
+    assert "example.org" not in text and "://" not in text
+
+
+def test_with_no_event_with_times_there_is_nothing_to_download_and_the_page_says_so(tmp_path: Path) -> None:
+    good = (FIXTURES / "good.yml").read_text(encoding="utf-8")
+    untimed_only = "events:\n" + good[good.index("  - id: example-past-event"):]
+    run(untimed_only, tmp_path)
+    html = (tmp_path / "out" / "generated" / "feed.html").read_text(encoding="utf-8")
+    assert "download" not in html.split("There is nothing")[0].split("Subscribe in your calendar app")[1]
+    assert ("<li>There is nothing to download yet: the calendar holds only events with a date and times, and there "
+            "are none. Subscribe instead, and events will appear in your calendar as they are added.</li>") in html
+    assert 'href="webcal://example.org/site/events/calendar/all-events.ics"' in html
+
+
 @pytest.fixture(scope="module")
 def hostile(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
     folder = tmp_path_factory.mktemp("hostile")

@@ -33,12 +33,12 @@ def _run(copy: Path, *args: str) -> None:
 def test_scripts_without_hooks_build_the_same_site(site_copy: Callable[..., Path]) -> None:
     """The page-part scripts, a builder that ignores hooks, then the built-page scripts: the same files as the hooks give."""
     events = FIXTURES / "events" / "good.yml"
-    hook_env = {"EVENTS_TODAY": TODAY}
-    with_hooks = site_copy("with-hooks", events)
+    hook_env = {"EVENTS_TODAY": TODAY, "EVENTS_DATA": str(events)}
+    with_hooks = site_copy("with-hooks")
     build_site.build(with_hooks / "site", config=with_hooks / "mkdocs.yml", extra_env=hook_env,
                      builder="mkdocs")
 
-    without_hooks = site_copy("without-hooks", events)
+    without_hooks = site_copy("without-hooks")
     config = without_hooks / "mkdocs.yml"
     # Each hook's plain script, in the order mkdocs.yml lists the hooks (as a builder without hooks runs them).
     steps = [build_site.HOOK_SCRIPTS[hook] for hook in site_config.load(config).hooks]

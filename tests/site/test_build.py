@@ -1,5 +1,7 @@
-"""The production build succeeds, produces every page, and never half-replaces a good site."""
+"""The build succeeds, produces every page, never half-replaces a good site, and knows its address."""
 
+import os
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -30,3 +32,59 @@ def test_a_broken_site_fails_the_build_and_leaves_the_last_good_site(
     assert [p.name for p in site_dir.iterdir()] == ["index.html"]
     assert (site_dir / "index.html").read_text() == "the last good build"
     assert not list(tmp_path.glob(".site.*")), "no staging folder is left behind"
+
+
+REPO = Path(__file__).resolve().parents[2]
+NO_ADDRESS = (
+    "error: SITE_URL is not set, so the site does not know the address it will be published at (the sitemap and "
+    "the calendar links are made from it). Set it to that address, like SITE_URL=https://www.example.org/ "
+    "scripts/build.sh, or build a preview to look at on this machine with scripts/build.sh --preview\n"
+)
+
+
+def test_building_for_publication_without_an_address_fails_saying_how_to_set_it(tmp_path: Path) -> None:
+    """From the command line, as a maintainer would: scripts/build.sh with no SITE_URL."""
+    env = {name: value for name, value in os.environ.items() if name != "SITE_URL"}
+    result = subprocess.run(["bash", "scripts/build.sh", "--site-dir", str(tmp_path / "site")], cwd=REPO, env=env,
+                            capture_output=True, text=True, timeout=300)
+    assert result.returncode == 1
+    assert result.stderr.endswith(NO_ADDRESS)
+    assert not (tmp_path / "site").exists()
+
+
+@pytest.mark.parametrize("address, message", [
+    ("", NO_ADDRESS),
+    ("http://www.example.org/", "error: SITE_URL must be the site's whole address, starting with https://, like "
+                                "https://www.example.org/; found 'http://www.example.org/'\n"),
+    ("www.example.org", "error: SITE_URL must be the site's whole address, starting with https://, like "
+                        "https://www.example.org/; found 'www.example.org'\n"),
+    ("https://127.0.0.1:8000/", "error: SITE_URL must be the address the site is published at, not this machine's; "
+                                "found 'https://127.0.0.1:8000/' (to look at the site here, build with --preview)\n"),
+])
+def test_a_publication_address_must_be_a_public_https_one(address: str, message: str, tmp_path: Path,
+                                                          capsys: pytest.CaptureFixture[str],
+                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SITE_URL", address)
+    assert build_site.main(["--site-dir", str(tmp_path / "site")]) == 1
+    assert capsys.readouterr().err == message
+    assert not (tmp_path / "site").exists()
+
+
+def test_a_publication_build_uses_its_address_everywhere(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SITE_URL", "https://www.example.org/")
+    assert build_site.main(["--site-dir", str(tmp_path / "site")]) == 0
+    site = tmp_path / "site"
+    assert "<loc>https://www.example.org/</loc>" in (site / "sitemap.xml").read_text(encoding="utf-8")
+    assert 'href="webcal://www.example.org/events/calendar/all-events.ics"' in (
+        site / "events" / "index.html").read_text(encoding="utf-8")
+    local = [path.relative_to(site).as_posix() for path in site.rglob("*") if path.is_file()
+             and path.suffix in (".html", ".xml", ".ics") and "127.0.0.1" in path.read_text(encoding="utf-8")]
+    assert local == []
+
+
+def test_a_preview_is_built_for_this_machine(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                             capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.setenv("SITE_URL", "https://www.example.org/")  # a preview is for here, whatever is set
+    assert build_site.main(["--preview", "--site-dir", str(tmp_path / "site")]) == 0
+    assert "<loc>http://127.0.0.1:8000/</loc>" in (tmp_path / "site" / "sitemap.xml").read_text(encoding="utf-8")
+    assert capsys.readouterr().out.endswith(f"Built a preview for http://127.0.0.1:8000/ into {tmp_path / 'site'} with MkDocs\n")

@@ -112,11 +112,12 @@ def test_calendar_files_and_search_index_are_published_by_both(both_builds) -> N
 def test_every_add_to_calendar_link_leads_to_its_calendar_file(site_copy, builder: str) -> None:
     """The events parts are raw HTML: Zensical reads their links from the events page's own folder,
     MkDocs from its address; the page lives at docs/events/index.md, so both read the same."""
-    copy = site_copy(f"example-events-{builder}", FIXTURES / "events" / "good.yml")
-    build_site.build(copy / "site", config=copy / "mkdocs.yml", extra_env={"EVENTS_TODAY": "2027-03-01"},
+    copy = site_copy(f"example-events-{builder}")
+    build_site.build(copy / "site", config=copy / "mkdocs.yml",
+                     extra_env={"EVENTS_TODAY": "2027-03-01", "EVENTS_DATA": str(FIXTURES / "events" / "good.yml")},
                      builder=builder)
     events = copy / "site" / "events"
-    links = re.findall(r'<a href="([^"]+\.ics)" download>', (events / "index.html").read_text(encoding="utf-8"))
+    links = re.findall(r'<a href="([^"]+\.ics)" download>Add ', (events / "index.html").read_text(encoding="utf-8"))
     assert links, "the example events have calendar files to add"
     for link in links:
         assert link.startswith("calendar/") and (events / link).is_file(), link

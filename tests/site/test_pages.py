@@ -94,3 +94,10 @@ def test_every_phone_link_shows_its_number(pages) -> None:
 def test_reading_numbers_ignores_the_spaces_people_write_in_them() -> None:
     assert _joined_numbers("Call 08 08 16 89 111 or 0800-555-111 now") == "Call 08081689111 or 0800555111 now"
     assert _digits("tel:+44 20 7008 0151") == "442070080151"
+
+
+def test_no_page_shows_a_local_address(pages) -> None:
+    """The tests build a preview, for 127.0.0.1: even then no page's text shows that address."""
+    problems = [f"{name}: shows a local address" for name, facts in pages.items()
+                if "127.0.0.1" in facts.text or "localhost" in facts.text]
+    assert not problems, _report(problems)

@@ -16,6 +16,7 @@ WORKFLOWS = sorted((REPO / ".github" / "workflows").glob("*.y*ml"))
 DEPLOY = REPO / ".github" / "workflows" / "deploy.yml"
 CHECKS = REPO / ".github" / "workflows" / "checks.yml"
 ZENSICAL = REPO / ".github" / "workflows" / "zensical.yml"
+NIGHTLY = REPO / ".github" / "workflows" / "nightly.yml"
 PINNED = re.compile(r"^[\w.-]+/[\w./-]+@[0-9a-f]{40} # v\d+\.\d+\.\d+$")
 USES = re.compile(r"^\s*(?:-\s+)?uses:\s*(.+?)\s*$")
 
@@ -90,8 +91,12 @@ def test_only_the_pages_deploy_job_may_write(workflow: Path) -> None:
         writes = {scope for scope, level in permissions.items() if level == "write"}
         if not writes:
             continue
-        uses = [step.get("uses", "") for step in job.get("steps", [])]
         assert writes == {"pages", "id-token"}, f"job {name} asks to write {sorted(writes)}"
+        if job.get("uses"):
+            # A job that runs the Deploy workflow passes it just what its deploy job needs.
+            assert job["uses"] == "./.github/workflows/deploy.yml", f"job {name} passes write access to {job['uses']}"
+            continue
+        uses = [step.get("uses", "") for step in job.get("steps", [])]
         assert any(ref.startswith("actions/deploy-pages@") for ref in uses), f"job {name} does not deploy Pages"
 
 
@@ -110,10 +115,34 @@ def test_checks_run_on_every_pull_request_and_push() -> None:
     for command in (
         ".venv/bin/python scripts/build_events.py --check",
         ".venv/bin/python scripts/check_content.py",
-        ".venv/bin/python scripts/build_site.py",
+        ".venv/bin/python scripts/build_site.py --preview",
         "scripts/test.sh",
     ):
         assert command in runs
+
+
+def _steps_by_id(workflow: Path, job: str) -> dict[str, dict]:
+    steps = _load(workflow)["jobs"][job]["steps"]
+    return {step.get("id", step.get("name")): step for step in steps}
+
+
+def test_a_failed_events_or_pages_check_is_the_one_message_on_the_run() -> None:
+    """The checks officers' edits meet run first, both of them; the build and the long test run wait for them."""
+    steps = _load(CHECKS)["jobs"]["checks"]["steps"]
+    order = [step.get("id") or step["name"] for step in steps]
+    by_id = _steps_by_id(CHECKS, "checks")
+    assert order.index("events") < order.index("pages") < order.index("build")
+    for check in ("events", "pages"):
+        assert "steps.install.outcome == 'success'" in by_id[check]["if"]
+    for later in ("build",):
+        assert "steps.events.outcome == 'success'" in by_id[later]["if"]
+        assert "steps.pages.outcome == 'success'" in by_id[later]["if"]
+    tests = next(step for step in steps if step.get("run") == "scripts/test.sh")
+    assert "steps.build.outcome == 'success'" in tests["if"]
+    skipped = by_id["Build and tests skipped until the messages above are fixed"]
+    assert skipped["if"] == ("${{ !cancelled() && (steps.events.outcome == 'failure' || "
+                             "steps.pages.outcome == 'failure') }}")
+    assert "GITHUB_STEP_SUMMARY" in skipped["run"] and "did not run" in skipped["run"]
 
 
 def test_checks_upload_the_built_site_for_preview() -> None:
@@ -133,12 +162,25 @@ def test_python_is_3_11_with_a_pip_cache_keyed_on_the_requirements() -> None:
                     assert "requirements.txt" in step["with"]["cache-dependency-path"]
 
 
-def test_deploy_runs_on_main_nightly_and_by_hand_one_at_a_time() -> None:
+def test_deploy_runs_on_main_by_hand_and_nightly_one_at_a_time() -> None:
     workflow = _load(DEPLOY)
     assert workflow["on"]["push"] == {"branches": ["main"]}
-    assert workflow["on"]["schedule"][0]["cron"]
-    assert "workflow_dispatch" in workflow["on"]
+    assert "workflow_dispatch" in workflow["on"] and "workflow_call" in workflow["on"]
+    # A schedule here would let GitHub's 60-day rule turn off publishing merges too.
+    assert "schedule" not in workflow["on"]
     assert workflow["concurrency"]["group"] == "pages"
+    nightly = _load(NIGHTLY)
+    assert set(nightly["on"]) == {"schedule"} and nightly["on"]["schedule"][0]["cron"]
+    assert [job["uses"] for job in nightly["jobs"].values()] == ["./.github/workflows/deploy.yml"]
+
+
+def test_deploy_says_how_to_turn_pages_on_when_it_is_off() -> None:
+    steps = _steps_by_id(DEPLOY, "build")
+    assert steps["pages"]["with"] == {"enablement": "${{ secrets.PAGES_ADMIN_TOKEN != '' }}",
+                                      "token": "${{ secrets.PAGES_ADMIN_TOKEN || github.token }}"}
+    advice = steps["Say how to turn GitHub Pages on"]
+    assert advice["if"] == "${{ failure() && steps.pages.outcome == 'failure' }}"
+    assert "Settings, open Pages, and under Build and deployment set Source to GitHub Actions" in advice["run"]
 
 
 def test_deploy_builds_only_a_checked_site_and_deploys_it_separately() -> None:

@@ -1,0 +1,170 @@
+"""An officer's correct pull request passes every check: the promise CONTRIBUTING.md makes.
+
+A copy of the repository gets the edits an officer makes (OFFICER_EDITS), then every check a pull
+request runs (read from .github/workflows/checks.yml), the build that publishes it after merging
+(read from deploy.yml), and every test of the real site (those marked real_content, browser tests
+aside) run against that copy. All must pass, and the built site must show each edit.
+
+To cover another kind of edit, add one function to OFFICER_EDITS: it changes the copy as an
+officer would, and returns what the built site must then show.
+"""
+
+from __future__ import annotations
+
+import datetime
+import os
+import re
+import shutil
+import subprocess
+import sys
+import zoneinfo
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+import yaml
+
+REPO = Path(__file__).resolve().parent.parent
+WORKFLOWS = REPO / ".github" / "workflows"
+LONDON = zoneinfo.ZoneInfo("Europe/London")
+
+# What is never copied: tools, builds and test output, which a fresh clone does not have either.
+_NOT_SOURCES = {".git", ".venv", "site", "node_modules", "test-results", "benchmark-results", ".pytest_cache",
+                ".hypothesis", ".site.building", ".site.old"}
+_GENERATED = {Path("docs/events/generated"), Path("docs/events/calendar")}
+
+# (built file, text it must contain), for each edit.
+Shown = list[tuple[str, str]]
+
+
+def add_upcoming_event(copy: Path, today: datetime.date) -> Shown:
+    """An officer adds a correct event a month from today, in the copy's data/events.yml."""
+    day = today + datetime.timedelta(days=30)
+    event_id = f"{day.isoformat()}-pull-request-test-evening"
+    # Made-up but valid values, none of them the example's placeholders (which the check refuses).
+    event = f"""\
+  - id: {event_id}
+    title: Pull request test evening
+    date: {day.isoformat()}
+    start: "18:30"
+    end: "20:00"
+    venue:
+      name: Test Fixture Hall
+      address: 2 Fixture Street, London
+      postcode: E8 1AA
+      borough: Hackney
+    audience: Women only
+    description: |
+      A made-up event that the tests add to a copy of the site, to show that a correct event passes every check.
+    booking: not needed
+    cost: free
+    access: Step-free entrance.
+    status: scheduled
+"""
+    events = copy / "data" / "events.yml"
+    text = events.read_text(encoding="utf-8")
+    events.write_text(text + ("" if text.endswith("\n") else "\n") + event, encoding="utf-8")
+    return [("events/index.html", f'<h3 id="{event_id}-title">Pull request test evening</h3>'),
+            (f"events/calendar/{event_id}.ics", f"UID:{event_id}@"),
+            ("index.html", f'id="{event_id}"')]
+
+
+def add_page(copy: Path, today: datetime.date) -> Shown:
+    """An officer adds a correct page, with its sources, and a link to it in the navigation."""
+    (copy / "docs" / "pull-request-test.md").write_text(f"""\
+---
+title: Pull request test page
+description: A made-up page that the tests add to a copy of the site, to show that a correct new page passes every check.
+last_reviewed: {today.isoformat()}
+review_interval: 6 months
+---
+
+# Pull request test page
+
+The tests add this made-up page to a copy of the site. Then they run every check on it.
+
+## Sources
+
+- [GOV.UK style guide](https://www.gov.uk/guidance/style-guide)
+""", encoding="utf-8")
+    config = copy / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    navigation = re.search(r"(?m)^nav:\n(?:[ ]+.*\n)+", text)
+    assert navigation, "mkdocs.yml has no nav: section to add the page to"
+    entry = "  - Pull request test page: pull-request-test.md\n"
+    config.write_text(text[:navigation.end()] + entry + text[navigation.end():], encoding="utf-8")
+    return [("pull-request-test/index.html", "<title>Pull request test page"),
+            ("index.html", 'href="pull-request-test/"')]
+
+
+OFFICER_EDITS: list[Callable[[Path, datetime.date], Shown]] = [add_upcoming_event, add_page]
+
+
+def _copy_sources(destination: Path) -> Path:
+    def skipped(folder: str, names: list[str]) -> set[str]:
+        relative = Path(folder).relative_to(REPO)
+        return {name for name in names
+                if name == "__pycache__" or (relative == Path(".") and name in _NOT_SOURCES)
+                or relative / name in _GENERATED}
+
+    shutil.copytree(REPO, destination, ignore=skipped)
+    return destination
+
+
+def _python_steps(workflow: str, job: str) -> list[tuple[str, dict[str, str]]]:
+    """The workflow job's own Python commands (not set-up), with any environment they set."""
+    steps = yaml.safe_load((WORKFLOWS / workflow).read_text(encoding="utf-8"))["jobs"][job]["steps"]
+    return [(step["run"], step.get("env", {})) for step in steps
+            if step.get("run", "").startswith(".venv/bin/python ")]
+
+
+def _run(copy: Path, command: list[str], env: dict[str, str]) -> subprocess.CompletedProcess[str]:
+    clean = {name: value for name, value in os.environ.items()
+             if name not in ("GITHUB_ACTIONS", "SITE_URL", "EVENTS_DATA", "EVENTS_TODAY")}
+    return subprocess.run(command, cwd=copy, env={**clean, "NO_MKDOCS_2_WARNING": "1", **env},
+                          capture_output=True, text=True, timeout=300)
+
+
+@pytest.fixture(scope="module")
+def officer_copy(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Shown]:
+    """A copy of the repository with every officer edit made."""
+    copy = _copy_sources(tmp_path_factory.mktemp("officer") / "repository")
+    today = datetime.datetime.now(LONDON).date()
+    shown: Shown = []
+    for edit in OFFICER_EDITS:
+        shown += edit(copy, today)
+    return copy, shown
+
+
+def test_the_pull_request_checks_are_the_ones_this_test_runs() -> None:
+    """If the pull request gains a check, this test must run it too."""
+    assert [command for command, _ in _python_steps("checks.yml", "checks")] == [
+        ".venv/bin/python scripts/build_events.py --check",
+        ".venv/bin/python scripts/check_content.py",
+        ".venv/bin/python scripts/build_site.py --preview",
+    ]
+
+
+def test_every_pull_request_check_and_the_publishing_build_pass(officer_copy: tuple[Path, Shown]) -> None:
+    copy, shown = officer_copy
+    steps = _python_steps("checks.yml", "checks")
+    # After merging, the Deploy workflow checks again and builds for publication at the site's address.
+    steps += [(command, {**env, "SITE_URL": "https://www.example.org/"}) for command, env in
+              _python_steps("deploy.yml", "build") if "SITE_URL" in env]
+    for command, env in steps:
+        arguments = command.split()
+        result = _run(copy, [sys.executable, *arguments[1:]], {name: str(value) for name, value in env.items()
+                                                                if "${{" not in str(value)})
+        assert result.returncode == 0, f"{command} failed:\n{result.stdout}{result.stderr}"
+    site = copy / "site"
+    for built, text in shown:
+        assert text in (site / built).read_text(encoding="utf-8"), f"{built} does not show {text!r}"
+
+
+def test_every_test_of_the_real_site_passes_on_the_changed_copy(officer_copy: tuple[Path, Shown]) -> None:
+    copy, _ = officer_copy
+    result = _run(copy, [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-m",
+                         "real_content and not browser"], {})
+    assert result.returncode == 0, result.stdout[-6000:] + result.stderr[-2000:]
+    passed = re.search(r"(\d+) passed", result.stdout)
+    assert passed and int(passed.group(1)) >= 20, result.stdout[-2000:]
