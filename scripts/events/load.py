@@ -50,8 +50,11 @@ class Document:
         return table.get(path, self.values.get(path, (1, 1)))
 
 
-def load(text: str) -> Document:
-    """Parses YAML text; raises EventsError for syntax errors, records other problems on the document."""
+def load(text: str, name: str = "the events file") -> Document:
+    """Parses YAML text; raises EventsError for syntax errors, records other problems on the document.
+
+    name is how messages speak of the file: the facts register (scripts/facts) reads with this too.
+    """
     quick = _quick_load(text)
     if quick is not None:
         return quick
@@ -67,7 +70,7 @@ def load(text: str) -> Document:
         raise EventsError([Problem(1, 1, f"the file is not valid YAML: {error}")]) from None
     document = Document(data=None)
     if root is not None:
-        document.data = _Converter(document).convert(root, (), 0)
+        document.data = _Converter(document, name).convert(root, (), 0)
     return document
 
 
@@ -150,8 +153,9 @@ def _syntax_problem(error: yaml.MarkedYAMLError) -> Problem:
 class _Converter:
     """Turns a PyYAML node tree into plain values, noting positions and problems."""
 
-    def __init__(self, document: Document) -> None:
+    def __init__(self, document: Document, name: str = "the events file") -> None:
         self.document = document
+        self.name = name
         self.seen: set[int] = set()
 
     def _problem(self, node: yaml.Node, message: str) -> None:
@@ -165,7 +169,7 @@ class _Converter:
             return None
         if id(node) in self.seen:
             # An alias (*name) repeats an anchored node: refuse it rather than expand it.
-            self._problem(node, "anchors and aliases (& and *) are not allowed in the events file; "
+            self._problem(node, f"anchors and aliases (& and *) are not allowed in {self.name}; "
                                 "write each value out in full")
             # A repeated scalar costs nothing to keep; a repeated list or mapping could grow without bound.
             return node.value if isinstance(node, yaml.ScalarNode) else None

@@ -30,7 +30,7 @@ def _run(copy: Path, *args: str) -> None:
 
 
 def test_scripts_without_hooks_build_the_same_site(site_copy: Callable[..., Path]) -> None:
-    """events script, then a builder that ignores hooks, then the security script: the same files as the hooks give."""
+    """facts and events scripts, a builder that ignores hooks, then the language and security scripts: the same files."""
     events = FIXTURES / "events" / "good.yml"
     with_hooks = site_copy("with-hooks", events)
     build_site.build(with_hooks / "site", config=with_hooks / "mkdocs.yml", extra_env={"EVENTS_TODAY": TODAY})
@@ -39,8 +39,10 @@ def test_scripts_without_hooks_build_the_same_site(site_copy: Callable[..., Path
     config = without_hooks / "mkdocs.yml"
     config.write_text(re.sub(r"(?m)^hooks:\n(?:  .*\n)+", "", config.read_text()))
     assert "hooks:" not in config.read_text()
+    _run(without_hooks, "scripts/build_facts.py")
     _run(without_hooks, "scripts/build_events.py", "--today", TODAY)
     _run(without_hooks, "-m", "mkdocs", "build", "--strict", "--site-dir", "site")
+    _run(without_hooks, "scripts/mark_languages.py", "site")
     _run(without_hooks, "scripts/secure_site.py", "site")
 
     built_with_hooks, built_without = _files(with_hooks / "site"), _files(without_hooks / "site")
