@@ -5,8 +5,9 @@ next and previous links, and other pages, with its name in its own language and 
 title in mkdocs.yml ("বাংলা (Bengali)") or the page's own title. Where a link's text is that name,
 the link gets lang (and dir); where the name is part of the text, the name is wrapped in a span
 with lang, so "(Bengali)" and "Next" stay English. On the translated page itself, its table of
-contents links (its own headings) get its lang too. English link text to a translated page ("Get
-help in Turkish") is left alone; to mark other text, write {lang=tr} after the link in Markdown.
+contents links (its own headings) get its lang too, and on a right-to-left page its phone links get
+dir="ltr", so a number's groups of digits keep their order. English link text to a translated page
+("Get help in Turkish") is left alone; to mark other text, write {lang=tr} after the link in Markdown.
 
 This runs on the built HTML rather than in Material's menu templates, so it works the same in any
 builder (MkDocs runs it through scripts/hooks/languages.py; others run scripts/mark_languages.py
@@ -135,13 +136,9 @@ def _mark_link(attributes: str, inner: str, language: Language) -> tuple[str, st
     text = _text(inner)
     if text in language.names:
         return attributes + language.attributes(), inner
-    wrapped = _wrap_names(inner, language)
-    if wrapped != inner:
-        # An aria-label that only repeats the text would be read instead of it, in the page's language.
-        label = dict((m.group(1), m.group(2) or m.group(3) or "") for m in _ATTRIBUTE.finditer(attributes)).get("aria-label")
-        if label is not None and "".join(html.unescape(label).replace(":", " ").split()) == "".join(text.split()):
-            attributes = re.sub(r"""\s*\baria-label\s*=\s*(?:"[^"]*"|'[^']*')""", "", attributes)
-    return attributes, wrapped
+    # Material's footer links keep their English aria-label ("Next: …"): at phone widths the footer
+    # hides the visible title, so the label is the link's only name there.
+    return attributes, _wrap_names(inner, language)
 
 
 def mark_page(source: str, here: str, languages: dict[str, Language], base_path: str = "/") -> str:
@@ -157,6 +154,9 @@ def mark_page(source: str, here: str, languages: dict[str, Language], base_path:
             return match.group(0)
         if own and href.startswith("#") and "md-nav__link" in attributes:
             return f"<a{attributes}{own.attributes()}>{inner}</a>"  # this page's own headings, in the menu
+        if own and own.direction == "rtl" and href.lower().startswith(("tel:", "sms:")) and not re.search(r"\bdir\s*=", attributes):
+            # Right to left, the groups of '020 7946 0000' would be shown in reverse order.
+            return f'<a{attributes} dir="ltr">{inner}</a>'
         language = languages.get(_target(href, here, base_path) or "\0")
         if language is None:
             return match.group(0)

@@ -40,3 +40,22 @@ def site_copy(tmp_path_factory: pytest.TempPathFactory) -> Callable[..., Path]:
         return copy
 
     return make
+
+
+@pytest.fixture(scope="session")
+def fixture_site():
+    """Copies a fixture site from tests/fixtures/sites/ into a folder, its theme and hooks pointing here.
+
+    Returns the copy's mkdocs.yml; the fixture's ../../../../ paths are made to lead to this repository.
+    """
+    repo = REPO
+
+    def copy(name: str, folder: Path) -> Path:
+        target = folder / name
+        shutil.copytree(repo / "tests" / "fixtures" / "sites" / name, target,
+                        ignore=shutil.ignore_patterns("generated", "site"))
+        config = target / "mkdocs.yml"
+        config.write_text(config.read_text().replace("../../../../", f"{repo.as_posix()}/"))
+        return config
+
+    return copy

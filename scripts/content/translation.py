@@ -19,9 +19,10 @@ import re
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-from content import numbers
+from content import markdown, numbers
 from content.findings import Finding, Severity
 from content.page import Page
+from content.rules import is_sources_heading
 
 VERSION_LENGTH = 12
 # language[-Script][-REGION], as BCP 47 writes the tags a page needs: bn, tr, so, pa-Guru, pt-BR.
@@ -92,6 +93,7 @@ def check_translation(page: Page, full: Page, today: datetime.date,
         how = f"; this prints it: {VERSION_COMMAND} {source_path.as_posix()}" if name == "source_version" and source_path else ""
         yield Finding(page.path, line, f"a translated page must have {name}, {REQUIRED[name]}{how}")
     yield from _field_problems(page, today)
+    yield from _sources_id(page)
     if not source_name or source_path is None:
         return
     loaded = load(source_path) if source_name.endswith(".md") else None
@@ -138,6 +140,18 @@ def _field_problems(page: Page, today: datetime.date) -> Iterator[Finding]:
     if notice and "{date}" not in notice:
         yield _at(page, "notice_translated", (
             "notice_translated must contain {date}, where the page shows the date it was translated"))
+
+
+def _sources_id(page: Page) -> Iterator[Finding]:
+    """A Sources heading in another language keeps the id 'sources', which English headings get by themselves."""
+    for heading in markdown.headings(page.body):
+        if heading.level == 2 and is_sources_heading(heading.text):
+            text = heading.text.strip()
+            if text != "Sources" and not text.endswith("{#sources}"):
+                yield Finding(page.path, heading.line, (
+                    "the Sources heading of a translated page must end with {#sources}, so links to a page's "
+                    f"sources work in every language: write '## {text} {{#sources}}'"))
+            return
 
 
 def _version_problems(page: Page, source_path: Path, missing: list[str]) -> Iterator[Finding]:

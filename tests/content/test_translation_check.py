@@ -85,6 +85,10 @@ EACH_RULE = {
     ],
     "from-translation.md": ["7: error: translated_from must be an English page; good.md is itself a translation"],
     "english-lang.md": ["6: error: lang must be the language of the translation, not English; found 'en-GB'"],
+    "sources-without-id.md": [
+        "23: error: the Sources heading of a translated page must end with {#sources}, so links to a page's "
+        "sources work in every language: write '## Kaynaklar (Sources) {#sources}'",
+    ],
 }
 
 

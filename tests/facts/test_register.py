@@ -180,3 +180,12 @@ def test_a_file_that_is_not_a_list_of_services_says_how_it_starts(tmp_path: Path
 def test_without_a_date_to_compare_only_the_date_independent_rules_apply(tmp_path: Path) -> None:
     future = GOOD.replace("last_confirmed: 2026-11-01", "last_confirmed: 2030-01-01")
     assert _problems(tmp_path, future, today=None) == []
+
+
+def test_editors_check_the_register_against_its_schema_as_they_type() -> None:
+    import json
+
+    settings = json.loads((REPO / ".vscode" / "settings.json").read_text(encoding="utf-8"))
+    assert settings["yaml.schemas"]["./data/facts.schema.json"] == "data/facts.yml"
+    first_line = (REPO / "data" / "facts.yml").read_text(encoding="utf-8").splitlines()[0]
+    assert first_line == "# yaml-language-server: $schema=./facts.schema.json"

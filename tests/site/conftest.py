@@ -104,23 +104,3 @@ def pages(built_site: Path) -> dict[str, PageFacts]:
     """Every built page's facts, keyed by its path inside the site (for example 'get-help/index.html')."""
     return {page_name(built_site, path): read_page(path) for path in built_pages(built_site)}
 
-
-@pytest.fixture(scope="session")
-def fixture_site():
-    """Copies a fixture site from tests/fixtures/sites/ into a folder, its theme and hooks pointing here.
-
-    Returns the copy's mkdocs.yml; the fixture's ../../../../ paths are made to lead to this repository.
-    """
-    import shutil
-
-    repo = Path(__file__).resolve().parents[2]
-
-    def copy(name: str, folder: Path) -> Path:
-        target = folder / name
-        shutil.copytree(repo / "tests" / "fixtures" / "sites" / name, target,
-                        ignore=shutil.ignore_patterns("generated", "site"))
-        config = target / "mkdocs.yml"
-        config.write_text(config.read_text().replace("../../../../", f"{repo.as_posix()}/"))
-        return config
-
-    return copy

@@ -94,14 +94,15 @@ def test_a_translated_pages_text_is_read_in_its_language(site: Path, page: str, 
 def test_the_notice_says_in_the_language_when_it_was_translated_and_that_no_native_speaker_checked_it(site: Path) -> None:
     notice = _one(_elements(site / "tr" / "index.html"), "p", **{"class": "translation-notice"})
     assert notice["lang"] == "tr"
-    assert notice["text"] == ("Örnek: İngilizceden 2026-11-01 tarihinde çevrildi. "
+    # The date sits between invisible left-to-right isolate marks, so right-to-left text keeps it in order.
+    assert notice["text"] == ("Örnek: İngilizceden \u20662026-11-01\u2069 tarihinde çevrildi. "
                               "Örnek: Bu çeviriyi henüz anadili Türkçe olan biri kontrol etmedi.")
 
 
 def test_the_notice_says_when_a_native_speaker_has_checked_it(site: Path) -> None:
     notice = _one(_elements(site / "ar" / "index.html"), "p", **{"class": "translation-notice"})
     assert (notice["lang"], notice["dir"]) == ("ar", "rtl")
-    assert notice["text"] == "مثال: تُرجمت من الإنجليزية في 2026-11-01. مثال: راجع متحدث أصلي هذه الترجمة."
+    assert notice["text"] == "مثال: تُرجمت من الإنجليزية في \u20662026-11-01\u2069. مثال: راجع متحدث أصلي هذه الترجمة."
 
 
 def test_an_english_page_has_no_notice_and_no_language_of_its_own(site: Path) -> None:
@@ -122,11 +123,13 @@ def test_links_to_a_translated_page_mark_its_name_in_its_language(site: Path) ->
     assert links["مثال"]["attrs"].get("dir") == "rtl"
 
 
-def test_the_footer_link_is_read_from_its_marked_text_not_an_english_label(site: Path) -> None:
+def test_the_footer_link_keeps_its_name_and_marks_the_title_it_shows(site: Path) -> None:
+    """At phone widths the footer hides its titles, so the English aria-label stays the link's name."""
     footer_next = [e for e in _elements(site / "index.html")
                    if e["tag"] == "a" and "md-footer__link--next" in e["attrs"].get("class", "")]
-    assert len(footer_next) == 1 and "aria-label" not in footer_next[0]["attrs"]
-    assert footer_next[0]["text"] == "Next Örnek (Example Turkish)"
+    assert len(footer_next) == 1 and footer_next[0]["attrs"]["aria-label"] == "Next: Örnek (Example Turkish)"
+    marked = [e for e in _elements(site / "index.html") if e["tag"] == "span" and e["attrs"].get("lang") == "tr"]
+    assert len(marked) >= 2  # in the menu and in the footer's shown title
 
 
 def test_a_translated_pages_own_headings_in_the_menu_are_in_its_language(site: Path) -> None:
@@ -134,6 +137,13 @@ def test_a_translated_pages_own_headings_in_the_menu_are_in_its_language(site: P
     toc = [e for e in elements if e["tag"] == "a" and e["attrs"].get("href", "").startswith("#")
            and "md-nav__link" in e["attrs"].get("class", "")]
     assert toc and all(e["attrs"].get("lang") == "tr" for e in toc)
+
+
+def test_on_a_right_to_left_page_phone_numbers_keep_their_digits_in_order(site: Path) -> None:
+    tel = [e for e in _elements(site / "ar" / "index.html") if e["attrs"].get("href", "").startswith("tel:")]
+    assert tel and all(e["attrs"].get("dir") == "ltr" for e in tel)
+    assert all(e["attrs"].get("dir") is None for e in _elements(site / "tr" / "index.html")
+               if e["attrs"].get("href", "").startswith("tel:"))
 
 
 def test_marking_twice_changes_nothing(site: Path) -> None:
