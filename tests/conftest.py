@@ -46,7 +46,8 @@ def site_copy(tmp_path_factory: pytest.TempPathFactory) -> Callable[..., Path]:
 def fixture_site():
     """Copies a fixture site from tests/fixtures/sites/ into a folder, its theme and hooks pointing here.
 
-    Returns the copy's mkdocs.yml; the fixture's ../../../../ paths are made to lead to this repository.
+    Returns the copy's mkdocs.yml; the fixture's ../../../../ paths are made to lead to this repository,
+    and its data/facts.yml is the made-up register in tests/fixtures/facts/ unless it brings its own.
     """
     repo = REPO
 
@@ -54,6 +55,10 @@ def fixture_site():
         target = folder / name
         shutil.copytree(repo / "tests" / "fixtures" / "sites" / name, target,
                         ignore=shutil.ignore_patterns("generated", "site"))
+        register = target / "data" / "facts.yml"
+        if not register.exists():
+            register.parent.mkdir(exist_ok=True)
+            shutil.copy(repo / "tests" / "fixtures" / "facts" / "register.yml", register)
         config = target / "mkdocs.yml"
         config.write_text(config.read_text().replace("../../../../", f"{repo.as_posix()}/"))
         return config

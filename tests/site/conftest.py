@@ -103,4 +103,3 @@ def page_name(site: Path, path: Path) -> str:
 def pages(built_site: Path) -> dict[str, PageFacts]:
     """Every built page's facts, keyed by its path inside the site (for example 'get-help/index.html')."""
     return {page_name(built_site, path): read_page(path) for path in built_pages(built_site)}
-
