@@ -30,6 +30,8 @@ SHORT_LINK_HOSTS = {"is.gd", "bit.ly", "t.co", "tinyurl.com", "ow.ly", "goo.gl",
 # Tabloid newspapers: a police site does not cite them for a fact (issue 9, section 2).
 TABLOID_HOSTS = {"the-sun.com", "thesun.co.uk", "dailymail.co.uk", "mirror.co.uk", "express.co.uk",
                  "dailystar.co.uk", "dailyrecord.co.uk", "metro.co.uk"}
+# What each list holds, for the message when it is empty.
+_ITEM = {"facts": "service", "numbers": "number", "sources": "web address"}
 _PLACEHOLDER = re.compile(r"\{[^}]*\}|%7B", re.IGNORECASE)
 
 
@@ -115,6 +117,9 @@ def _schema_problems(document: Document) -> Iterator[Problem]:
         elif error.validator == "format" and error.validator_value == "date":
             if re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", str(error.instance)):
                 yield Problem(line, column, f"{path[-1]} {error.instance} does not exist; check the day and the month")
+        elif error.validator == "minItems":
+            yield Problem(line, column, f"{path[-1]} must list at least one {_ITEM.get(str(path[-1]), 'item')}; "
+                                        f"{'remove the line if there is none' if path[-1] == 'numbers' else 'add one'}")
         elif error.validator == "uniqueItems":
             yield Problem(line, column, f"{path[-1]} lists the same address twice; list each one once")
         else:

@@ -170,3 +170,14 @@ def test_the_parts_a_page_includes_are_the_ones_the_build_writes(tmp_path: Path)
     register, parts, problems = check_content.facts_context(REPO / REGISTER, REPO / CONFIG, None)
     assert problems == [] and register is not None and isinstance(parts, Parts)
     assert parts.texts is not None and "Call [020 7946 0000](tel:02079460000)" in parts.texts["phone-book.md"]
+
+
+def test_a_number_in_the_description_is_checked_at_its_line(tmp_path: Path) -> None:
+    """Search results show the description, so its numbers must be registered too."""
+    page = (REPO / PAGES / "registered.md").read_text().replace(
+        "description: A made-up page", "description: Call 0808 157 0000. A made-up page")
+    (tmp_path / "page.md").write_text(page)
+    register = load_register(REPO / REGISTER)
+    findings = check_pages([tmp_path / "page.md"], load_settings(REPO / CONFIG), datetime.date(2026, 11, 25),
+                           register=register)
+    assert [(finding.line, finding.message) for finding in findings] == [(3, UNREGISTERED)]

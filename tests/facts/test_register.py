@@ -177,6 +177,12 @@ def test_a_file_that_is_not_a_list_of_services_says_how_it_starts(tmp_path: Path
     ]
 
 
+def test_an_empty_list_says_what_it_must_hold(tmp_path: Path) -> None:
+    assert _problems(tmp_path, "facts: []\n") == ["facts.yml:1:8: facts must list at least one service; add one"]
+    no_sources = GOOD.replace("    sources:\n      - https://www.example.org/example-helpline\n", "    sources: []\n")
+    assert _problems(tmp_path, no_sources) == ["facts.yml:10:14: sources must list at least one web address; add one"]
+
+
 def test_without_a_date_to_compare_only_the_date_independent_rules_apply(tmp_path: Path) -> None:
     future = GOOD.replace("last_confirmed: 2026-11-01", "last_confirmed: 2030-01-01")
     assert _problems(tmp_path, future, today=None) == []
