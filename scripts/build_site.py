@@ -10,12 +10,13 @@ this machine.
 
 SITE_BUILDER=zensical in the environment chooses Zensical when --builder is not given. The steps,
 each of which must pass before the next runs:
-1. the plain script of each hook in mkdocs.yml that makes page parts before the build (the events,
+1. the plain script of each hook in mkdocs.yml that makes page parts before the build (the phone
+   numbers page and contact texts, scripts/build_facts.py, then the events,
    scripts/build_events.py); MkDocs runs these through the hooks themselves;
 2. the builder, in strict mode, into a staging folder beside the site;
-3. the plain script of each hook that works on the built pages (the folded sources,
-   scripts/finish_site.py, then the security tags, scripts/secure_site.py); again MkDocs runs
-   these through the hooks;
+3. the plain script of each hook that works on the built pages (links marked with their language,
+   scripts/mark_languages.py; the folded sources, scripts/finish_site.py; then the security tags,
+   scripts/secure_site.py); again MkDocs runs these through the hooks;
 4. the link check over the staged site and the nav (scripts/check_links.py).
 Only then is the staging folder swapped into place: if any step fails, the previous site/ is left
 exactly as it was.
@@ -58,8 +59,10 @@ class Step:
 # missing here stops such a build, so nothing the site needs is silently skipped. To add a step
 # that generates a page part: a hook in mkdocs.yml that calls a script, and one line here.
 HOOK_SCRIPTS = {
+    "scripts/hooks/facts.py": Step("before", "scripts/build_facts.py"),
     "scripts/hooks/events.py": Step("before", "scripts/build_events.py",
                                      options_from_env={"EVENTS_TODAY": "--today", "EVENTS_DATA": "--data"}),
+    "scripts/hooks/languages.py": Step("after", "scripts/mark_languages.py", ("{site}",)),
     "scripts/hooks/finish.py": Step("after", "scripts/finish_site.py", ("{site}",)),
     "scripts/hooks/security.py": Step("after", "scripts/secure_site.py", ("{site}",)),
 }

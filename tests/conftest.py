@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 from collections.abc import Callable
 from pathlib import Path
@@ -57,3 +58,44 @@ def site_copy(tmp_path_factory: pytest.TempPathFactory) -> Callable[[str], Path]
         return copy
 
     return make
+
+
+THEME_PAGES = FIXTURES / "theme-pages"
+
+
+def _with_theme_pages(config: str, docs: Path) -> str:
+    """Adds the stand-in pages the theme's templates link to, and lists them at the end of nav."""
+    added = []
+    for page in sorted(THEME_PAGES.glob("*.md")):
+        if not (docs / page.name).exists():
+            shutil.copy(page, docs / page.name)
+            added.append(page.name)
+    lines = "".join(f"  - {name}\n" for name in added)
+    return re.sub(r"(?m)^(nav:\n(?:  .*\n)+)", lambda match: match.group(1) + lines, config, count=1)
+
+
+@pytest.fixture(scope="session")
+def fixture_site():
+    """Copies a fixture site from tests/fixtures/sites/ into a folder, its theme and hooks pointing here.
+
+    Returns the copy's mkdocs.yml; the fixture's ../../../../ paths are made to lead to this repository,
+    and its data/facts.yml is the made-up register in tests/fixtures/facts/ unless it brings its own.
+    """
+    repo = REPO
+
+    def copy(name: str, folder: Path) -> Path:
+        target = folder / name
+        shutil.copytree(repo / "tests" / "fixtures" / "sites" / name, target,
+                        ignore=shutil.ignore_patterns("generated", "site"))
+        register = target / "data" / "facts.yml"
+        if not register.exists():
+            register.parent.mkdir(exist_ok=True)
+            shutil.copy(repo / "tests" / "fixtures" / "facts" / "register.yml", register)
+        config = target / "mkdocs.yml"
+        text = config.read_text().replace("../../../../", f"{repo.as_posix()}/")
+        if "custom_dir:" in text:
+            text = _with_theme_pages(text, target / "docs")
+        config.write_text(text)
+        return config
+
+    return copy

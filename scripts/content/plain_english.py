@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from content import markdown
 from content.findings import Finding, Severity
 from content.page import Page
-from content.rules import SOURCES_HEADING
+from content.rules import is_sources_heading
 from content.settings import SENTENCE_WORD_LIMIT
 
 # A short list from the GOV.UK style guide's words to avoid, each with the plain word to use.
@@ -112,7 +112,7 @@ def prose_blocks(page: Page) -> Iterator[Block]:
 
 def _sources_lines(page: Page) -> set[int]:
     for heading in markdown.headings(page.body):
-        if heading.level == 2 and heading.text.strip() == SOURCES_HEADING:
+        if heading.level == 2 and is_sources_heading(heading.text):
             return {heading.line} | {number for number, _ in markdown.section(page.body, heading)}
     return set()
 

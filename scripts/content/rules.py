@@ -16,6 +16,14 @@ from content.settings import DESCRIPTION_LIMIT, TAB_TITLE_LIMIT, SiteSettings
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _INTERVAL = re.compile(r"^(\d+) months?$")
 SOURCES_HEADING = "Sources"
+# A translated page may write it in its own language, then "(Sources)": "Kaynaklar (Sources)".
+_SOURCES = re.compile(r"^(?:Sources|.*\S\s+\(Sources\))$")
+_ATTRIBUTES = re.compile(r"\s*\{\s*[:.#][^}]*\}\s*$")
+
+
+def is_sources_heading(text: str) -> bool:
+    """'Sources', or words in another language then '(Sources)'; an attribute list like {#sources} may follow."""
+    return bool(_SOURCES.match(_ATTRIBUTES.sub("", text).strip()))
 
 
 def check_front_matter(page: Page, settings: SiteSettings) -> Iterator[Finding]:
@@ -107,7 +115,7 @@ def _found(text: str | None) -> str:
 def check_sources(page: Page) -> Iterator[Finding]:
     """The page ends with a '## Sources' section that holds at least one link."""
     headings = markdown.headings(page.body)
-    sources = next((h for h in headings if h.level == 2 and h.text.strip() == SOURCES_HEADING), None)
+    sources = next((h for h in headings if h.level == 2 and is_sources_heading(h.text)), None)
     if sources is None:
         yield Finding(page.path, 1, (
             "every page must end with a '## Sources' section that links to where its facts come from"

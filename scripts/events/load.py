@@ -55,8 +55,11 @@ class Document:
         return table.get(path, self.values.get(path, (1, 1)))
 
 
-def load(text: str) -> Document:
-    """Parses YAML text; raises EventsError for syntax errors, records other problems on the document."""
+def load(text: str, name: str = "the events file") -> Document:
+    """Parses YAML text; raises EventsError for syntax errors, records other problems on the document.
+
+    name is how messages speak of the file: the facts register (scripts/facts) reads with this too.
+    """
     quick = _quick_load(text)
     if quick is not None:
         return quick
@@ -72,7 +75,7 @@ def load(text: str) -> Document:
         raise EventsError([Problem(mistake.line, mistake.column, mistake.message)]) from None
     document = Document(data=None, text=text)
     if root is not None:
-        document.data = _Converter(document).convert(root, (), 0)
+        document.data = _Converter(document, name).convert(root, (), 0)
     return document
 
 
@@ -144,8 +147,9 @@ def _quick_load(text: str) -> Document | None:
 class _Converter:
     """Turns a PyYAML node tree into plain values, noting positions and problems."""
 
-    def __init__(self, document: Document) -> None:
+    def __init__(self, document: Document, name: str = "the events file") -> None:
         self.document = document
+        self.name = name
         self.seen: set[int] = set()
 
     def _problem(self, node: yaml.Node, message: str) -> None:

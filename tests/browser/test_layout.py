@@ -90,7 +90,8 @@ def test_printing_gives_the_text_and_phone_numbers_only(context: BrowserContext,
     assert "999 then press 55" in page.locator(".emergency").inner_text()
 
 
-@pytest.mark.parametrize("path, name", [("", "home"), ("get-help/", "get-help"), ("events/", "events")])
+@pytest.mark.parametrize("path, name", [("", "home"), ("get-help/", "get-help"), ("events/", "events"),
+                                        ("phone-numbers/", "phone-numbers")])
 def test_screenshots_at_375px(browser: Browser, site_url: str, path: str, name: str) -> None:
     """Saves full-page phone screenshots for a person to look at (test-results/screenshots/)."""
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
