@@ -1,8 +1,10 @@
-/* Quick exit, after the GOV.UK "Exit this page" pattern.
+/* Quick exit, after the GOV.UK "Exit this page" pattern, and nothing else.
    Clicking an exit link, or pressing Shift on its own three times (each within 5 seconds of the
    last), hides the page at once and replaces it with a neutral site. location.replace means Back
-   does not return here. Without JavaScript the exit links are plain links and still work.
-   Also: the header's menu and search buttons, which need a few lines of script to work. */
+   does not return to this page; visit-history.js makes every move within the site replace the
+   entry too, so Back skips the whole visit. That lives in its own file so that a mistake in link
+   handling, which runs on every click, can never stop this one. Without JavaScript the exit links
+   are plain links and still work. */
 (function () {
   "use strict";
 
@@ -45,6 +47,11 @@
     presses = 0;
   }, true);
 
+  // Shift held for a click (to select text or open a link in a new window) does not count either.
+  document.addEventListener("pointerdown", function () {
+    shiftAlone = false;
+  }, true);
+
   document.addEventListener("keyup", function (event) {
     if (event.key !== "Shift" || !shiftAlone) return;
     shiftAlone = false;
@@ -57,42 +64,11 @@
     }
   }, true);
 
-  // If a browser brings this page back from its cache, show it again.
+  // If a browser brings this page back from its cache (after Back from a site it linked to), show it again.
   window.addEventListener("pageshow", function (event) {
     if (!event.persisted) return;
     document.documentElement.classList.remove("quick-exit--active");
     var overlay = document.querySelector("[data-quick-exit-overlay]");
     if (overlay) overlay.hidden = true;
-  });
-
-  var FOCUS_ON_OPEN = {
-    __drawer: ".md-sidebar--primary .md-nav__list .md-nav__link",
-    __search: ".md-search__input"
-  };
-
-  // The header's menu and search buttons open Material's panels by clicking its (hidden) labels.
-  document.addEventListener("click", function (event) {
-    var button = event.target.closest && event.target.closest("button[data-toggle]");
-    if (!button) return;
-    var id = button.getAttribute("data-toggle");
-    var label = document.querySelector("header label[for='" + id + "']");
-    if (label) label.click();
-    var open = document.getElementById(id).checked;
-    button.setAttribute("aria-expanded", String(open));
-    // Move focus into what just opened, so the next Tab stop is inside it, not hidden behind it.
-    var target = open && document.querySelector(FOCUS_ON_OPEN[id]);
-    if (target) target.focus();
-  });
-
-  // Escape closes the menu and puts focus back on its button.
-  document.addEventListener("keydown", function (event) {
-    var drawer = document.getElementById("__drawer");
-    if (event.key !== "Escape" || !drawer || !drawer.checked) return;
-    drawer.checked = false;
-    var menu = document.querySelector("button[data-toggle='__drawer']");
-    if (menu) {
-      menu.setAttribute("aria-expanded", "false");
-      menu.focus();
-    }
   });
 })();
