@@ -1,7 +1,5 @@
-/* The header's menu and search buttons, and nothing else. Material opens its menu and search with
-   labels, which Tab skips; our buttons click those labels instead. Kept apart from quick-exit.js so
-   that a change to the header can never break the exit. Without JavaScript the menu falls back to
-   Material's label, and search (which needs JavaScript) is hidden. */
+/* The header's menu and search buttons (Material's own are labels, which Tab skips); apart from
+   quick-exit.js, so a header change cannot break the exit. */
 (function () {
   "use strict";
 
@@ -10,7 +8,6 @@
     __search: ".md-search__input"
   };
 
-  // The header's menu and search buttons open Material's panels by clicking its (hidden) labels.
   document.addEventListener("click", function (event) {
     var button = event.target.closest && event.target.closest("button[data-toggle]");
     if (!button) return;
@@ -19,12 +16,12 @@
     if (label) label.click();
     var open = document.getElementById(id).checked;
     button.setAttribute("aria-expanded", String(open));
-    // Move focus into what just opened, so the next Tab stop is inside it, not hidden behind it.
+    // Focus moves into what opened.
     var target = open && document.querySelector(FOCUS_ON_OPEN[id]);
     if (target) target.focus();
   });
 
-  // Whatever closes a panel (Escape, a tap beside it, Material itself), its button says so.
+  // However a panel closes, its button says so.
   ["__drawer", "__search"].forEach(function (id) {
     var toggle = document.getElementById(id);
     var button = document.querySelector("button[data-toggle='" + id + "']");

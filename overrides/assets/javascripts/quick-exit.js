@@ -1,13 +1,9 @@
-/* Quick exit, after the GOV.UK "Exit this page" pattern, and nothing else.
-   Clicking an exit link, or pressing Shift on its own three times (each within 5 seconds of the
-   last), hides the page at once and replaces it with a neutral site. location.replace means Back
-   does not return to this page; visit-history.js makes every move within the site replace the
-   entry too, so Back skips the whole visit. That lives in its own file so that a mistake in link
-   handling, which runs on every click, can never stop this one. Without JavaScript the exit links
-   are plain links and still work. */
+/* The quick exit and its promise that Back then shows nothing of this site; nothing else (README.md,
+   "The quick exit"). Without JavaScript the exit links and all other links are plain links. */
 (function () {
   "use strict";
 
+  // 1. Leave: an exit link, or Shift alone three times, each within 5 s (GOV.UK's "Exit this page").
   var PRESSES_TO_EXIT = 3;
   var MAX_GAP_MS = 5000;
 
@@ -33,7 +29,7 @@
     exitPage(link.href);
   });
 
-  // Shift counts only when pressed and released with no other key: typing capitals never exits.
+  // Shift counts only pressed and released alone: not for capitals, nor held for a click.
   var presses = 0;
   var lastPress = 0;
   var shiftAlone = false;
@@ -47,7 +43,6 @@
     presses = 0;
   }, true);
 
-  // Shift held for a click (to select text or open a link in a new window) does not count either.
   document.addEventListener("pointerdown", function () {
     shiftAlone = false;
   }, true);
@@ -64,11 +59,52 @@
     }
   }, true);
 
-  // If a browser brings this page back from its cache (after Back from a site it linked to), show it again.
+  // A page brought back from the browser's cache shows again.
   window.addEventListener("pageshow", function (event) {
     if (!event.persisted) return;
     document.documentElement.classList.remove("quick-exit--active");
     var overlay = document.querySelector("[data-quick-exit-overlay]");
     if (overlay) overlay.hidden = true;
   });
+
+  // 2. One entry in Back for the whole visit: a move to another page of the site, or to a heading,
+  // replaces the entry, so the exit's replace leaves nothing of the site behind.
+  var script = document.currentScript; // <site>/assets/javascripts/quick-exit.js
+  var site = script ? new URL("../../", script.src).href : location.origin + "/";
+
+  function sitePage(href) {
+    var url = new URL(href);
+    var last = url.pathname.split("/").pop();
+    return href.indexOf(site) === 0 && (last.indexOf(".") < 0 || /\.html?$/.test(last)) ? url : null;
+  }
+
+  // Left to the browser: other sites, files, new tabs and windows, clicks with a key held.
+  document.addEventListener("click", function (event) {
+    if (event.defaultPrevented || event.button !== 0) return;
+    if (event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) return;
+    var link = event.target.closest && event.target.closest("a[href]");
+    if (!link || typeof link.href !== "string" || link.hasAttribute("download")) return;
+    if ((link.getAttribute("target") || "_self") !== "_self") return;
+    var url = sitePage(link.href);
+    if (!url) return;
+    event.preventDefault();
+    window.location.replace(url.href);
+  });
+
+  // Material's keys for the previous and next page set location.href, which adds an entry:
+  // replace instead, on Material's own terms (not typing, not in search, no Ctrl or Cmd).
+  var PAGE_KEYS = { p: "prev", ",": "prev", n: "next", ".": "next" };
+
+  window.addEventListener("keydown", function (event) {
+    var rel = PAGE_KEYS[event.key];
+    if (!rel || event.ctrlKey || event.metaKey || event.isComposing) return;
+    var search = document.getElementById("__search");
+    var typing = event.target.closest && event.target.closest("input:not([type=radio]), textarea, select, [contenteditable]");
+    var link = document.querySelector("link[rel=" + rel + "]");
+    var url = link && sitePage(link.href);
+    if ((search && search.checked) || typing || !url) return;
+    event.preventDefault();
+    event.stopPropagation(); // captured on window, before Material's listener there
+    window.location.replace(url.href);
+  }, true);
 })();
