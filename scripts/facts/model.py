@@ -27,8 +27,11 @@ class Number:
 
     @property
     def href(self) -> str | None:
-        """The one-tap link: tel: to call, sms: to text, none for keys pressed during a call."""
-        if self.kind == "press":
+        """The one-tap link: tel: to call, sms: to text; none for keys pressed during a call, or a text to 999.
+
+        A text to 999 only works from a phone registered first, so a one-tap link would mislead.
+        """
+        if self.kind == "press" or (self.kind == "text" and self.digits == "999"):
             return None
         scheme = "sms:" if self.kind == "text" else "tel:"
         compact = "".join(self.shown.split())

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -75,6 +75,22 @@ def context(browser: Browser) -> Iterator[BrowserContext]:
     yield ctx
     ctx.close()
 
+
+@pytest.fixture()
+def new_context(browser: Browser) -> Iterator[Callable[..., BrowserContext]]:
+    """Makes browser contexts with any options (size, zoom, touch), set up like `context`; closed after the test."""
+    made: list[BrowserContext] = []
+
+    def make(**options) -> BrowserContext:
+        ctx = browser.new_context(**options)
+        ctx.add_init_script(RECORD_VIOLATIONS)
+        ctx.route(EXIT_URL + "**", stand_in_for_exit_site)
+        made.append(ctx)
+        return ctx
+
+    yield make
+    for ctx in made:
+        ctx.close()
 
 
 @pytest.fixture(scope="session")

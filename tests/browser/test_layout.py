@@ -82,12 +82,104 @@ def test_menu_opens_and_closes_from_the_keyboard(context: BrowserContext, site_u
 def test_printing_gives_the_text_and_phone_numbers_only(context: BrowserContext, site_url: str) -> None:
     """A printed page has the content and the emergency numbers, and no navigation, buttons or overlays."""
     page = context.new_page()
+    # The page for a missing address has the emergency line; get-help has "Get help now" cards instead.
+    page.goto(site_url + "no-such-page/")
+    page.emulate_media(media="print")
+    assert "999 then press 55" in page.locator(".emergency").inner_text()
     page.goto(site_url + "get-help/")
     page.emulate_media(media="print")
     for selector in [".md-header", ".md-sidebar--primary", ".md-footer", ".quick-exit__button", ".md-skip", ".quick-exit__overlay"]:
         assert not page.locator(selector).first.is_visible(), f"{selector} must not print"
     assert page.locator("article h1").is_visible()
-    assert "999 then press 55" in page.locator(".emergency").inner_text()
+    # Call buttons print as black text: a printer leaves out their green background.
+    inks = page.evaluate(
+        """() => [...document.querySelectorAll('.help-cards a[href^="tel:"]')].map((a) => {
+             const style = getComputedStyle(a);
+             return [a.textContent.trim(), style.color, style.backgroundColor];
+           })"""
+    )
+    assert inks, "get-help must have call buttons in its Get help now cards"
+    for text, colour, background in inks:
+        assert colour == "rgb(0, 0, 0)" and background in ("rgba(0, 0, 0, 0)", "transparent"), (text, colour, background)
+
+
+def test_the_header_fits_a_phone_and_cuts_nothing_off(new_context, site_url: str) -> None:
+    """At 320, 360 and 375 px, every part of the header is whole: the site name, buttons and exit do not overlap or overflow."""
+    problems = []
+    for width in (320, 360, 375):
+        page = new_context(viewport={"width": width, "height": 640}).new_page()
+        page.goto(site_url)
+        problems += page.evaluate(
+            """(width) => {
+              const header = document.querySelector('.md-header').getBoundingClientRect();
+              const parts = [...document.querySelectorAll('.md-header__inner > *, .site-name > *')]
+                .filter((e) => e.getClientRects().length && e.getBoundingClientRect().width);
+              const problems = [];
+              for (const part of parts) {
+                const box = part.getBoundingClientRect();
+                const name = `${width}px: ${part.className || part.tagName}`;
+                if (box.left < 0 || box.right > width || box.top < header.top || box.bottom > header.bottom + 0.5)
+                  problems.push(`${name} sticks out of the header`);
+                if (part.scrollWidth > part.clientWidth + 1 || part.scrollHeight > part.clientHeight + 1)
+                  problems.push(`${name} is cut off`);
+              }
+              const row = parts.filter((e) => e.parentElement.matches('.md-header__inner'));
+              for (const [i, a] of row.entries())
+                for (const b of row.slice(i + 1)) {
+                  const p = a.getBoundingClientRect(), q = b.getBoundingClientRect();
+                  if (p.left < q.right - 0.5 && q.left < p.right - 0.5 && p.top < q.bottom && q.top < p.bottom)
+                    problems.push(`${width}px: ${a.className} overlaps ${b.className}`);
+                }
+              const names = [...document.querySelectorAll('.site-name > *')].filter((e) => e.getClientRects().length);
+              if (names.length !== 1) problems.push(`${width}px: ${names.length} site names are shown`);
+              return problems;
+            }""",
+            width,
+        )
+    assert problems == []
+
+
+def test_the_page_heading_has_full_contrast(context: BrowserContext, site_url: str, page_paths: list[str]) -> None:
+    """Every page's heading is in the same full-strength colour as its text, not light grey."""
+    page = context.new_page()
+    for path in page_paths:
+        page.goto(site_url + path)
+        heading, text = page.evaluate(
+            "[getComputedStyle(document.querySelector('article h1')).color, getComputedStyle(document.querySelector('article')).color]"
+        )
+        assert heading == text, f"/{path}: the heading is {heading}, the text {text}"
+
+
+def test_exit_and_every_call_link_are_at_least_44px(context: BrowserContext, site_url: str, page_paths: list[str]) -> None:
+    """On a phone, the exit button and every phone link on every page measure at least 44 by 44 px."""
+    page = context.new_page()
+    small = []
+    for path in page_paths:
+        page.goto(site_url + path)
+        small += page.evaluate(
+            """(path) => [...document.querySelectorAll('.quick-exit__button, a[href^="tel:"]')]
+                 .filter((e) => e.getClientRects().length)
+                 .map((e) => [e.textContent.trim(), e.getBoundingClientRect()])
+                 .filter(([, box]) => box.width < 44 || box.height < 44)
+                 .map(([text, box]) => `/${path}: '${text}' is ${box.width.toFixed(1)} by ${box.height.toFixed(1)} px`)""",
+            path,
+        )
+    assert small == []
+
+
+@pytest.mark.parametrize("path", ["", "get-help/"])
+def test_the_first_screen_offers_a_one_tap_999_call(context: BrowserContext, site_url: str, path: str) -> None:
+    """On a 375x667 phone, the home and get-help pages show a 999 call button without scrolling."""
+    page = context.new_page()
+    page.goto(site_url + path)
+    on_screen = page.evaluate(
+        """() => [...document.querySelectorAll('a[href="tel:999"]')].some((a) => {
+             const box = a.getBoundingClientRect();
+             return box.height && box.top >= 0 && box.bottom <= innerHeight
+               && document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2) === a;
+           })"""
+    )
+    assert on_screen, f"the first screen of /{path} must offer a 999 call button"
 
 
 @pytest.mark.parametrize("path, name", [("", "home"), ("get-help/", "get-help"), ("events/", "events"),
@@ -114,5 +206,19 @@ def test_screenshot_of_example_events_at_375px(browser: Browser, example_events_
         assert page.goto(example_events_site_url + "events/").status == 200
         assert page.get_by_text("Cancelled:").count() >= 1
         page.screenshot(path=str(SCREENSHOTS / "events-examples-375.png"), full_page=True)
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("path, name", [("", "home"), ("get-help/", "get-help")])
+def test_first_screen_screenshots_at_375px(browser: Browser, site_url: str, path: str, name: str, scheme: str) -> None:
+    """Saves what a phone shows before any scrolling, in both colour schemes, for a person to look at."""
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    context = browser.new_context(viewport={"width": 375, "height": 667}, color_scheme=scheme)
+    try:
+        page = context.new_page()
+        assert page.goto(site_url + path).status == 200
+        page.screenshot(path=str(SCREENSHOTS / f"{name}-375-first-screen-{scheme}.png"))
     finally:
         context.close()

@@ -101,6 +101,15 @@ def test_typing_capital_letters_does_not_exit(context: BrowserContext, site_url:
     assert page.input_value(".md-search__input, [role='combobox']") == "HACKNe"  # Material's box, or Zensical's
 
 
+def test_shift_clicks_to_select_text_do_not_exit(context: BrowserContext, site_url: str) -> None:
+    """Holding Shift while clicking, to select text, three times over, does not leave the site."""
+    page = _open(context, site_url + "get-help/")
+    for _ in range(3):
+        page.locator("article p").first.click(modifiers=["Shift"])
+    page.wait_for_timeout(300)
+    assert page.url == site_url + "get-help/"
+
+
 def test_shift_presses_more_than_five_seconds_apart_do_not_exit(context: BrowserContext, site_url: str) -> None:
     """Presses spread out over more than 5 seconds each do not add up to an exit."""
     page = _open(context, site_url)

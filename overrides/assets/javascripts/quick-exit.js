@@ -1,11 +1,9 @@
-/* Quick exit, after the GOV.UK "Exit this page" pattern.
-   Clicking an exit link, or pressing Shift on its own three times (each within 5 seconds of the
-   last), hides the page at once and replaces it with a neutral site. location.replace means Back
-   does not return here. Without JavaScript the exit links are plain links and still work.
-   Also: the header's menu and search buttons, which need a few lines of script to work. */
+/* The quick exit and its promise that Back then shows nothing of this site; nothing else (README.md,
+   "The quick exit"). Without JavaScript the exit links and all other links are plain links. */
 (function () {
   "use strict";
 
+  // 1. Leave: an exit link, or Shift alone three times, each within 5 s (GOV.UK's "Exit this page").
   var PRESSES_TO_EXIT = 3;
   var MAX_GAP_MS = 5000;
 
@@ -31,7 +29,7 @@
     exitPage(link.href);
   });
 
-  // Shift counts only when pressed and released with no other key: typing capitals never exits.
+  // Shift counts only pressed and released alone: not for capitals, nor held for a click.
   var presses = 0;
   var lastPress = 0;
   var shiftAlone = false;
@@ -43,6 +41,10 @@
     }
     shiftAlone = false;
     presses = 0;
+  }, true);
+
+  document.addEventListener("pointerdown", function () {
+    shiftAlone = false;
   }, true);
 
   document.addEventListener("keyup", function (event) {
@@ -57,7 +59,7 @@
     }
   }, true);
 
-  // If a browser brings this page back from its cache, show it again.
+  // A page brought back from the browser's cache shows again.
   window.addEventListener("pageshow", function (event) {
     if (!event.persisted) return;
     document.documentElement.classList.remove("quick-exit--active");
@@ -65,34 +67,44 @@
     if (overlay) overlay.hidden = true;
   });
 
-  var FOCUS_ON_OPEN = {
-    __drawer: ".md-sidebar--primary .md-nav__list .md-nav__link",
-    __search: ".md-search__input"
-  };
+  // 2. One entry in Back for the whole visit: a move to another page of the site, or to a heading,
+  // replaces the entry, so the exit's replace leaves nothing of the site behind.
+  var script = document.currentScript; // <site>/assets/javascripts/quick-exit.js
+  var site = script ? new URL("../../", script.src).href : location.origin + "/";
 
-  // The header's menu and search buttons open Material's panels by clicking its (hidden) labels.
+  function sitePage(href) {
+    var url = new URL(href);
+    var last = url.pathname.split("/").pop();
+    return href.indexOf(site) === 0 && (last.indexOf(".") < 0 || /\.html?$/.test(last)) ? url : null;
+  }
+
+  // Left to the browser: other sites, files, new tabs and windows, clicks with a key held.
   document.addEventListener("click", function (event) {
-    var button = event.target.closest && event.target.closest("button[data-toggle]");
-    if (!button) return;
-    var id = button.getAttribute("data-toggle");
-    var label = document.querySelector("header label[for='" + id + "']");
-    if (label) label.click();
-    var open = document.getElementById(id).checked;
-    button.setAttribute("aria-expanded", String(open));
-    // Move focus into what just opened, so the next Tab stop is inside it, not hidden behind it.
-    var target = open && document.querySelector(FOCUS_ON_OPEN[id]);
-    if (target) target.focus();
+    if (event.defaultPrevented || event.button !== 0) return;
+    if (event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) return;
+    var link = event.target.closest && event.target.closest("a[href]");
+    if (!link || typeof link.href !== "string" || link.hasAttribute("download")) return;
+    if ((link.getAttribute("target") || "_self") !== "_self") return;
+    var url = sitePage(link.href);
+    if (!url) return;
+    event.preventDefault();
+    window.location.replace(url.href);
   });
 
-  // Escape closes the menu and puts focus back on its button.
-  document.addEventListener("keydown", function (event) {
-    var drawer = document.getElementById("__drawer");
-    if (event.key !== "Escape" || !drawer || !drawer.checked) return;
-    drawer.checked = false;
-    var menu = document.querySelector("button[data-toggle='__drawer']");
-    if (menu) {
-      menu.setAttribute("aria-expanded", "false");
-      menu.focus();
-    }
-  });
+  // Material's keys for the previous and next page set location.href, which adds an entry:
+  // replace instead, on Material's own terms (not typing, not in search, no Ctrl or Cmd).
+  var PAGE_KEYS = { p: "prev", ",": "prev", n: "next", ".": "next" };
+
+  window.addEventListener("keydown", function (event) {
+    var rel = PAGE_KEYS[event.key];
+    if (!rel || event.ctrlKey || event.metaKey || event.isComposing) return;
+    var search = document.getElementById("__search");
+    var typing = event.target.closest && event.target.closest("input:not([type=radio]), textarea, select, [contenteditable]");
+    var link = document.querySelector("link[rel=" + rel + "]");
+    var url = link && sitePage(link.href);
+    if ((search && search.checked) || typing || !url) return;
+    event.preventDefault();
+    event.stopPropagation(); // captured on window, before Material's listener there
+    window.location.replace(url.href);
+  }, true);
 })();

@@ -1,0 +1,45 @@
+/* The header's menu and search buttons (Material's own are labels, which Tab skips); apart from
+   quick-exit.js, so a header change cannot break the exit. */
+(function () {
+  "use strict";
+
+  var FOCUS_ON_OPEN = {
+    __drawer: ".md-sidebar--primary .md-nav__list .md-nav__link",
+    __search: ".md-search__input"
+  };
+
+  document.addEventListener("click", function (event) {
+    var button = event.target.closest && event.target.closest("button[data-toggle]");
+    if (!button) return;
+    var id = button.getAttribute("data-toggle");
+    var label = document.querySelector("header label[for='" + id + "']");
+    if (label) label.click();
+    var open = document.getElementById(id).checked;
+    button.setAttribute("aria-expanded", String(open));
+    // Focus moves into what opened.
+    var target = open && document.querySelector(FOCUS_ON_OPEN[id]);
+    if (target) target.focus();
+  });
+
+  // However a panel closes, its button says so.
+  ["__drawer", "__search"].forEach(function (id) {
+    var toggle = document.getElementById(id);
+    var button = document.querySelector("button[data-toggle='" + id + "']");
+    if (!toggle || !button) return;
+    toggle.addEventListener("change", function () {
+      button.setAttribute("aria-expanded", String(toggle.checked));
+    });
+  });
+
+  // Escape closes the menu and puts focus back on its button.
+  document.addEventListener("keydown", function (event) {
+    var drawer = document.getElementById("__drawer");
+    if (event.key !== "Escape" || !drawer || !drawer.checked) return;
+    drawer.checked = false;
+    var menu = document.querySelector("button[data-toggle='__drawer']");
+    if (menu) {
+      menu.setAttribute("aria-expanded", "false");
+      menu.focus();
+    }
+  });
+})();
