@@ -42,4 +42,16 @@
       menu.focus();
     }
   });
+
+  // The theme's single-key shortcuts (s, f or / to search; p, n, comma and full stop for the
+  // previous or next page) cannot be turned off in its settings, and WCAG 2.1.4 says they must be:
+  // speech input can trigger them by accident. Stopped here, before the theme's listener on window.
+  // Keys typed into a field, keys with Ctrl, Cmd or Alt, and Shift alone (the exit) still pass.
+  document.addEventListener("keydown", function (event) {
+    if (event.key.length !== 1 || event.ctrlKey || event.metaKey || event.altKey || event.isComposing) return;
+    var search = document.getElementById("__search");
+    var typing = event.target.closest && event.target.closest("input, textarea, select, [contenteditable]");
+    if (typing || (search && search.checked)) return;
+    event.stopPropagation();
+  });
 })();

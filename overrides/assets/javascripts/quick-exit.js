@@ -90,21 +90,4 @@
     event.preventDefault();
     window.location.replace(url.href);
   });
-
-  // Material's keys for the previous and next page set location.href, which adds an entry:
-  // replace instead, on Material's own terms (not typing, not in search, no Ctrl or Cmd).
-  var PAGE_KEYS = { p: "prev", ",": "prev", n: "next", ".": "next" };
-
-  window.addEventListener("keydown", function (event) {
-    var rel = PAGE_KEYS[event.key];
-    if (!rel || event.ctrlKey || event.metaKey || event.isComposing) return;
-    var search = document.getElementById("__search");
-    var typing = event.target.closest && event.target.closest("input:not([type=radio]), textarea, select, [contenteditable]");
-    var link = document.querySelector("link[rel=" + rel + "]");
-    var url = link && sitePage(link.href);
-    if ((search && search.checked) || typing || !url) return;
-    event.preventDefault();
-    event.stopPropagation(); // captured on window, before Material's listener there
-    window.location.replace(url.href);
-  }, true);
 })();
