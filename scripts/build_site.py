@@ -50,6 +50,7 @@ class Step:
 
     when: str
     script: str
+    # {site} is the staged site, {config} the mkdocs.yml being built, {root} the folder it is in.
     arguments: tuple[str, ...] = ()
     # Environment variables the hook reads, and the script option that takes the same value.
     options_from_env: dict[str, str] = field(default_factory=dict)
@@ -59,10 +60,11 @@ class Step:
 # missing here stops such a build, so nothing the site needs is silently skipped. To add a step
 # that generates a page part: a hook in mkdocs.yml that calls a script, and one line here.
 HOOK_SCRIPTS = {
-    "scripts/hooks/facts.py": Step("before", "scripts/build_facts.py"),
+    "scripts/hooks/facts.py": Step("before", "scripts/build_facts.py",
+                                    ("--data", "{root}/data/facts.yml", "--config", "{config}")),
     "scripts/hooks/events.py": Step("before", "scripts/build_events.py",
                                      options_from_env={"EVENTS_TODAY": "--today", "EVENTS_DATA": "--data"}),
-    "scripts/hooks/languages.py": Step("after", "scripts/mark_languages.py", ("{site}",)),
+    "scripts/hooks/languages.py": Step("after", "scripts/mark_languages.py", ("{site}", "--config", "{config}")),
     "scripts/hooks/finish.py": Step("after", "scripts/finish_site.py", ("{site}",)),
     "scripts/hooks/security.py": Step("after", "scripts/secure_site.py", ("{site}",)),
 }
@@ -92,16 +94,16 @@ def build(site_dir: Path, config: Path = CONFIG, extra_env: dict[str, str] | Non
     failed = f"the site was not built with {chosen.NAME} (see the messages above), so {site_dir} was left as it was"
     try:
         steps = [] if chosen.RUNS_HOOKS else _steps_for(settings)
-        for step in steps:
-            if step.when == "before" and not _run_step(step, settings, staging, env):
+        for step, home in steps:
+            if step.when == "before" and not _run_step(step, home, settings, staging, env):
                 raise BuildFailed(failed)
         result = chosen.build(settings, staging, env)
         for line in result.lines:
             print(line, file=sys.stderr)
         problems = result.problems
         if result.ok:
-            for step in steps:
-                if step.when == "after" and not _run_step(step, settings, staging, env):
+            for step, home in steps:
+                if step.when == "after" and not _run_step(step, home, settings, staging, env):
                     raise BuildFailed(failed)
             problems = check_sources(settings) + check_site(staging, settings, shown_site=site_dir)
         if problems:
@@ -113,22 +115,32 @@ def build(site_dir: Path, config: Path = CONFIG, extra_env: dict[str, str] | Non
         shutil.rmtree(staging, ignore_errors=True)
 
 
-def _steps_for(settings: site_config.SiteConfig) -> list[Step]:
-    missing = [hook for hook in settings.hooks if hook not in HOOK_SCRIPTS]
-    if missing:
-        raise BuildFailed(
-            f"{settings.path.name} lists the hook {missing[0]}, which has no plain script for builders that "
-            "ignore hooks: add its script to HOOK_SCRIPTS in scripts/build_site.py"
-        )
-    return [HOOK_SCRIPTS[hook] for hook in settings.hooks]
+def _steps_for(settings: site_config.SiteConfig) -> list[tuple[Step, Path]]:
+    """Each hook's plain script, with the repository it comes from (a test site's hooks are this one's)."""
+    steps = []
+    for hook in settings.hooks:
+        path = (settings.root / hook).resolve()
+        step = HOOK_SCRIPTS.get(f"scripts/hooks/{path.name}") if path.parent.name == "hooks" else None
+        if step is None:
+            raise BuildFailed(
+                f"{settings.path.name} lists the hook {hook}, which has no plain script for builders that "
+                "ignore hooks: add its script to HOOK_SCRIPTS in scripts/build_site.py"
+            )
+        steps.append((step, path.parents[2]))
+    return steps
 
 
-def _run_step(step: Step, settings: site_config.SiteConfig, staging: Path, env: dict[str, str]) -> bool:
-    arguments = [argument.format(site=staging) for argument in step.arguments]
+def step_arguments(step: Step, site: Path, settings: site_config.SiteConfig, env: dict[str, str]) -> list[str]:
+    """The script's command-line arguments for this build, options read from the environment included."""
+    arguments = [argument.format(site=site, config=settings.path, root=settings.root) for argument in step.arguments]
     for variable, option in step.options_from_env.items():
         if env.get(variable):
             arguments += [option, env[variable]]
-    completed = subprocess.run([sys.executable, str(settings.root / step.script), *arguments],
+    return arguments
+
+
+def _run_step(step: Step, home: Path, settings: site_config.SiteConfig, staging: Path, env: dict[str, str]) -> bool:
+    completed = subprocess.run([sys.executable, str(home / step.script), *step_arguments(step, staging, settings, env)],
                                cwd=settings.root, env=env)
     return completed.returncode == 0
 

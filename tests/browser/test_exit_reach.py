@@ -34,6 +34,14 @@ def _scrolled_to_the_end(page: Page) -> None:
 
 
 def _search_open(page: Page) -> None:
+    if page.locator(".md-search__inner").count() == 0:
+        # Zensical: its button opens its own search dialog.
+        if page.locator("button[data-toggle='__search']").is_visible():
+            page.click("button[data-toggle='__search']")
+        else:
+            page.click(".md-search__button")
+        page.locator("[role='dialog'] input, dialog input").first.wait_for()
+        return
     if page.locator("button[data-toggle='__search']").is_visible():
         page.click("button[data-toggle='__search']")
     else:
@@ -46,7 +54,7 @@ def _search_open_with_results(page: Page) -> None:
     _search_open(page)
     # The page's own heading always finds at least this page, whatever the pages say.
     page.keyboard.type(page.locator("article h1").inner_text())
-    page.wait_for_selector(".md-search-result__item")
+    page.locator(".md-search-result__item, [role='option']").first.wait_for()
 
 
 def _menu_open(page: Page) -> None:
@@ -108,12 +116,19 @@ EXIT_BUTTON_FACTS = """() => {
 
 @pytest.mark.parametrize("state", STATES)
 @pytest.mark.parametrize("screen", SCREENS)
-def test_one_tap_on_exit_leaves_in_every_state(new_context, site_url: str, screen: str, state: str) -> None:
+def test_one_tap_on_exit_leaves_in_every_state(new_context, site_url: str, screen: str, state: str,
+                                               request: pytest.FixtureRequest) -> None:
     """Whatever I have opened or switched, the exit button is on screen, on top, and one tap leaves."""
     context: BrowserContext = new_context(**SCREENS[screen])
     page = context.new_page()
     page.goto(site_url)
     page.wait_for_load_state("load")
+    if state.startswith("search") and page.locator(".md-search__inner").count() == 0:
+        # Known difference of the second builder (README.md, "The end of Material for MkDocs"): Zensical
+        # opens search as a modal dialog, which the browser puts above every other element and makes
+        # the rest of the page inert, so the button is covered until search closes (Shift three times
+        # still exits). Strict: this test fails the day a Zensical change lets the tap through.
+        request.applymarker(pytest.mark.xfail(strict=True, reason="Zensical's modal search dialog covers the exit button"))
     STATES[state](page)
 
     facts = page.evaluate(EXIT_BUTTON_FACTS)

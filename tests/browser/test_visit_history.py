@@ -67,6 +67,32 @@ def _other_site_page(page: Page, site_url: str, where: str) -> str:
     return f"{where} >> nth={index}"
 
 
+# Material's result links, or Zensical's (inside its search dialog's shadow root, which Playwright's
+# selectors look into; document.querySelectorAll does not).
+SEARCH_RESULT_LINKS = ".md-search-result__link, [role='option'] a[href], a[role='option'][href]"
+
+
+def _open_search(page: Page) -> None:
+    if page.locator("button[data-toggle='__search']").is_visible():
+        page.click("button[data-toggle='__search']")  # on a phone, under either builder
+    elif page.locator(".md-search__input").count():
+        page.click(".md-search__input")  # Material's box, always in the header on a wide screen
+    else:
+        page.click(".md-search__button")  # Zensical's button on a wide screen
+
+
+def _search_result_on_another_page(page: Page, site_url: str) -> str:
+    """A selector for the first search result that leads to another page of the site."""
+    results = page.locator(SEARCH_RESULT_LINKS)
+    results.first.wait_for()
+    here = _page_address(page)
+    for index in range(results.count()):
+        href = urldefrag(results.nth(index).evaluate("(link) => link.href")).url
+        if href.startswith(site_url) and href != here:
+            return f"{SEARCH_RESULT_LINKS} >> nth={index}"
+    raise AssertionError(f"no search result leads to another page than {here}")
+
+
 def _visit(page: Page, site_url: str, touch: bool) -> int:
     """Starts on the neutral page, then moves through the site by its own links; returns the Back list's length."""
     page.goto(START_URL)
@@ -102,14 +128,9 @@ def _visit(page: Page, site_url: str, touch: bool) -> int:
 
     # 4. Search, for the title of the last page in the menu; then a result on another page.
     title = " ".join(page.locator(".md-sidebar--primary .md-nav__link").last.text_content().split())
-    search = page.locator("button[data-toggle='__search']")
-    if search.is_visible():
-        search.click()
-    else:
-        page.click(".md-search__input")
+    _open_search(page)
     page.keyboard.type(title)
-    page.wait_for_selector(".md-search-result__item")
-    _tap_or_click(page, _other_site_page(page, site_url, ".md-search-result__link"), touch)
+    _tap_or_click(page, _search_result_on_another_page(page, site_url), touch)
     moved()
 
     # 5. A heading in the page's contents list, then the footer again.

@@ -41,16 +41,15 @@ def test_scripts_without_hooks_build_the_same_site(site_copy: Callable[..., Path
     without_hooks = site_copy("without-hooks")
     config = without_hooks / "mkdocs.yml"
     # Each hook's plain script, in the order mkdocs.yml lists the hooks (as a builder without hooks runs them).
-    steps = [build_site.HOOK_SCRIPTS[hook] for hook in site_config.load(config).hooks]
+    settings = site_config.load(config)
+    steps = [build_site.HOOK_SCRIPTS[hook] for hook in settings.hooks]
     config.write_text(re.sub(r"(?m)^hooks:\n(?:  .*\n)+", "", config.read_text()))
     assert "hooks:" not in config.read_text()
     for step in (step for step in steps if step.when == "before"):
-        options = [part for variable, option in step.options_from_env.items() if variable in hook_env
-                   for part in (option, hook_env[variable])]
-        _run(without_hooks, step.script, *step.arguments, *options)
+        _run(without_hooks, step.script, *build_site.step_arguments(step, Path("site"), settings, hook_env))
     _run(without_hooks, "-m", "mkdocs", "build", "--strict", "--site-dir", "site")
     for step in (step for step in steps if step.when == "after"):
-        _run(without_hooks, step.script, *(argument.format(site="site") for argument in step.arguments))
+        _run(without_hooks, step.script, *build_site.step_arguments(step, Path("site"), settings, hook_env))
 
     built_with_hooks, built_without = _files(with_hooks / "site"), _files(without_hooks / "site")
     assert sorted(built_without) == sorted(built_with_hooks)

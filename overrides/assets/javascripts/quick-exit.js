@@ -78,16 +78,37 @@
     return href.indexOf(site) === 0 && (last.indexOf(".") < 0 || /\.html?$/.test(last)) ? url : null;
   }
 
-  // Left to the browser: other sites, files, new tabs and windows, clicks with a key held.
-  document.addEventListener("click", function (event) {
-    if (event.defaultPrevented || event.button !== 0) return;
-    if (event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) return;
-    var link = event.target.closest && event.target.closest("a[href]");
-    if (!link || typeof link.href !== "string" || link.hasAttribute("download")) return;
-    if ((link.getAttribute("target") || "_self") !== "_self") return;
+  // The link a click is on, and whether it sits inside a shadow root (Zensical's search results),
+  // where event.target is only the shadow root's host.
+  function clickedLink(event) {
+    var path = event.composedPath ? event.composedPath() : [event.target];
+    for (var i = 0; i < path.length; i++) {
+      if (path[i].tagName === "A" && path[i].hasAttribute("href")) return path[i];
+    }
+    return null;
+  }
+
+  // A click on a link to another page of the site replaces this entry. Left to the browser: other
+  // sites, files, new tabs and windows, clicks with a key held.
+  function replaceIfSitePage(event) {
+    if (event.defaultPrevented || event.button !== 0) return false;
+    if (event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) return false;
+    var link = clickedLink(event);
+    if (!link || typeof link.href !== "string" || link.hasAttribute("download")) return false;
+    if ((link.getAttribute("target") || "_self") !== "_self") return false;
     var url = sitePage(link.href);
-    if (!url) return;
+    if (!url) return false;
     event.preventDefault();
     window.location.replace(url.href);
-  });
+    return true;
+  }
+
+  document.addEventListener("click", replaceIfSitePage);
+
+  // A shadow root's own script (Zensical's search) would act on its links first and add an entry,
+  // so those links are handled on the way in, and the click goes no further.
+  document.addEventListener("click", function (event) {
+    var link = clickedLink(event);
+    if (link && link.getRootNode() !== document && replaceIfSitePage(event)) event.stopPropagation();
+  }, true);
 })();
