@@ -31,7 +31,7 @@ LONDON = zoneinfo.ZoneInfo("Europe/London")
 # What is never copied: tools, builds and test output, which a fresh clone does not have either.
 _NOT_SOURCES = {".git", ".venv", "site", "node_modules", "test-results", "benchmark-results", ".pytest_cache",
                 ".hypothesis", ".site.building", ".site.old"}
-_GENERATED = {Path("docs/events/generated"), Path("docs/events/calendar")}
+_GENERATED = {Path("docs/events/generated"), Path("docs/events/calendar"), Path("docs/generated")}
 
 # (built file, text it must contain), for each edit.
 Shown = list[tuple[str, str]]
@@ -97,7 +97,23 @@ The tests add this made-up page to a copy of the site. Then they run every check
             ("index.html", 'href="pull-request-test/"')]
 
 
-OFFICER_EDITS: list[Callable[[Path, datetime.date], Shown]] = [add_upcoming_event, add_page]
+def change_a_register_entry(copy: Path, today: datetime.date) -> Shown:
+    """An officer re-checks the first service in the facts register: a clearer description, confirmed today."""
+    register = copy / "data" / "facts.yml"
+    text = register.read_text(encoding="utf-8")
+    entry = re.search(r"(?m)^  - id: .*\n(?:    .*\n|      .*\n)+", text)
+    assert entry, "data/facts.yml has no entry to change"
+    old = entry.group(0)
+    described = re.search(r"(?m)^    for: (.*)$", old)
+    assert described, "the first entry in data/facts.yml has no 'for:' line"
+    purpose = described.group(1).rstrip() + " Re-checked in a pull request test."
+    new = old.replace(described.group(0), f"    for: {purpose}")
+    new = re.sub(r"(?m)^    last_confirmed: .*$", f"    last_confirmed: {today.isoformat()}", new)
+    register.write_text(text.replace(old, new, 1), encoding="utf-8")
+    return [("phone-numbers/index.html", "Re-checked in a pull request test.")]
+
+
+OFFICER_EDITS: list[Callable[[Path, datetime.date], Shown]] = [add_upcoming_event, add_page, change_a_register_entry]
 
 
 def _copy_sources(destination: Path) -> Path:

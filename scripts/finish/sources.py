@@ -27,7 +27,7 @@ def fold_sources(html: str) -> str:
     items = html.count("<li", heading.end(), end)
     noun = "source" if items == 1 else "sources"
     # The summary is English on every page: the source titles it reveals are English too.
-    summary = f'<summary lang="en">Show the {items} {noun} for this page</summary>\n'
+    summary = f'<summary lang="en">Show the {items} {noun}</summary>\n'
     return (
         html[: heading.end()]
         + '<details class="sources">\n' + summary + html[heading.end() : end] + "\n</details>"

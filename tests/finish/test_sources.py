@@ -18,7 +18,7 @@ def test_the_sources_list_is_folded_with_a_count() -> None:
     assert folded == (
         '<article><h1 id="a">Fixture page</h1><p>Text.</p>'
         '<h2 id="sources">Sources</h2>\n<details class="sources">\n'
-        '<summary lang="en">Show the 2 sources for this page</summary>\n'
+        '<summary lang="en">Show the 2 sources</summary>\n'
         '<ul>\n<li><a href="https://www.example.org/one">One</a></li>\n'
         '<li><a href="https://www.example.org/two">Two</a></li>\n</ul>\n</details>\n<p class="page-reviewed">Reviewed</p></article>'
     )
@@ -30,7 +30,7 @@ def test_folding_twice_changes_nothing_more() -> None:
 
 def test_a_translated_heading_ending_in_sources_is_folded_and_one_source_is_singular() -> None:
     page = '<h2 id="kaynaklar">Kaynaklar (Sources)</h2>\n<ul><li><a href="https://www.example.org">One</a></li></ul>'
-    assert '<summary lang="en">Show the 1 source for this page</summary>' in fold_sources(page)
+    assert '<summary lang="en">Show the 1 source</summary>' in fold_sources(page)
 
 
 def test_a_nested_list_stays_whole_inside_the_fold() -> None:
