@@ -12,10 +12,13 @@ from content import markdown
 from content.findings import Finding, Severity
 from content.page import Page
 from content.settings import DESCRIPTION_LIMIT, TAB_TITLE_LIMIT, SiteSettings
+from source_rules import weak_source
 
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _INTERVAL = re.compile(r"^(\d+) months?$")
 SOURCES_HEADING = "Sources"
+# The address of each inline link, [text](address).
+_LINK_ADDRESS = re.compile(r"\]\(\s*<?([^)\s>]+)")
 # A translated page may write it in its own language, then "(Sources)": "Kaynaklar (Sources)".
 _SOURCES = re.compile(r"^(?:Sources|.*\S\s+\(Sources\))$")
 _ATTRIBUTES = re.compile(r"\s*\{\s*[:.#][^}]*\}\s*$")
@@ -126,8 +129,14 @@ def check_sources(page: Page) -> Iterator[Finding]:
         yield Finding(page.path, later[0].line, (
             "the '## Sources' section must be the last section of the page; move this section above it"
         ))
-    if not markdown.has_link(markdown.section(page.body, sources)):
+    listed = markdown.section(page.body, sources)
+    if not markdown.has_link(listed):
         yield Finding(page.path, sources.line, "the '## Sources' section must list at least one link")
+    for number, text in markdown.outside_code(listed):
+        for address in _LINK_ADDRESS.findall(text):
+            rule = weak_source(address)
+            if rule:
+                yield Finding(page.path, number, rule)
 
 
 def check_unique_titles(pages: list[Page]) -> Iterator[Finding]:

@@ -14,25 +14,18 @@ from collections.abc import Iterator
 from datetime import date
 from pathlib import Path as FilePath
 from typing import Any
-from urllib.parse import urlsplit
 
 import jsonschema
 
 from events.load import Document, Path
 from events.problems import Problem, found
 from phone_numbers import dialled
+from source_rules import weak_source
 
 SCHEMA_PATH = FilePath(__file__).resolve().parents[2] / "data" / "facts.schema.json"
 
-# Short links hide where they lead, and can be changed to lead somewhere else.
-SHORT_LINK_HOSTS = {"is.gd", "bit.ly", "t.co", "tinyurl.com", "ow.ly", "goo.gl", "buff.ly", "rb.gy",
-                    "shorturl.at", "tiny.cc", "cutt.ly", "t.ly"}
-# Tabloid newspapers: a police site does not cite them for a fact (issue 9, section 2).
-TABLOID_HOSTS = {"the-sun.com", "thesun.co.uk", "dailymail.co.uk", "mirror.co.uk", "express.co.uk",
-                 "dailystar.co.uk", "dailyrecord.co.uk", "metro.co.uk"}
 # What each list holds, for the message when it is empty.
 _ITEM = {"facts": "service", "numbers": "number", "sources": "web address"}
-_PLACEHOLDER = re.compile(r"\{[^}]*\}|%7B", re.IGNORECASE)
 
 
 @functools.lru_cache(maxsize=1)
@@ -184,13 +177,6 @@ def _source_problems(document: Document, path: Path, sources: Any) -> Iterator[P
         if not isinstance(source, str):
             continue
         line, column = document.position(path + ("sources", position))
-        host = (urlsplit(source).hostname or "").lower().removeprefix("www.")
-        if host in SHORT_LINK_HOSTS:
-            yield Problem(line, column, f"a source must be the page itself, not a short link like {host}; "
-                                        "open it and give the full address it leads to")
-        elif host in TABLOID_HOSTS or any(host.endswith("." + tabloid) for tabloid in TABLOID_HOSTS):
-            yield Problem(line, column, f"a source must not be a tabloid newspaper ({host}); cite the service's "
-                                        "own website or an official page instead")
-        elif _PLACEHOLDER.search(source):
-            yield Problem(line, column, "a source must be a page's real address, without a template placeholder "
-                                        f"in braces; found {found(source)}")
+        rule = weak_source(source)
+        if rule:
+            yield Problem(line, column, rule)

@@ -75,6 +75,12 @@ ONE_FAULT_EACH = {
         "1: error: every page must end with a '## Sources' section that links to where its facts come from",
     ],
     "sources-without-link.md": ["10: error: the '## Sources' section must list at least one link"],
+    "weak-sources.md": [
+        "15: error: a source must be the page itself, not a short link like is.gd; open it and give the full address it leads to",
+        "16: error: a source must not be a tabloid newspaper (dailymail.co.uk); cite the service's own website or an official page instead",
+        "17: error: a source must be a page's real address, without a template placeholder in braces; "
+        "found 'https://www.example.org/Alerts/A/1/{MESSAGE-SETTINGS}'",
+    ],
     "sources-not-last.md": [
         "14: error: the '## Sources' section must be the last section of the page; move this section above it",
     ],
