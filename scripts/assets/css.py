@@ -114,11 +114,13 @@ def _statement(text: str, nodes: list) -> None:
 
 
 def _clean(text: str) -> str:
-    return _COMMENT.sub("", text).strip()
+    return (_COMMENT.sub("", text) if "/*" in text else text).strip()
 
 
 def split_selectors(prelude: str) -> list[str]:
     """A selector list split at its top-level commas (not those inside brackets, parentheses or strings)."""
+    if not any(character in prelude for character in "([\"'"):
+        return [selector.strip() for selector in prelude.split(",") if selector.strip()]
     selectors, depth, start, quote = [], 0, 0, ""
     for index, character in enumerate(prelude):
         if quote:
@@ -140,7 +142,7 @@ def split_selectors(prelude: str) -> list[str]:
 def declarations(body: str) -> list[tuple[str, str]]:
     """A block's declarations as (name, value), the value with any !important; comments left out."""
     found, start = [], 0
-    body = _COMMENT.sub("", body)
+    body = _COMMENT.sub("", body) if "/*" in body else body
     for token in _TOKEN.finditer(body):
         if token.group(0) == ";":
             _declaration(body[start:token.start()], found)

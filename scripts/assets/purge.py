@@ -43,16 +43,17 @@ def may_match(selector: str, words: set[str]) -> bool:
     """False when the selector names a class, id or attribute that nothing on the site has."""
     # Arguments of :not(), :is(), :has() and the like are not required: the selector may match without them.
     previous = None
-    while previous != selector:
+    while "(" in selector and previous != selector:
         previous, selector = selector, _ARGUMENTS.sub("()", selector)
-    for name, operator, value in _ATTRIBUTE.findall(selector):
-        if name not in words:
-            return False
-        # [name=value]: the value too, when it is a plain word; other operators match parts of values.
-        value = value[1:-1] if value[:1] in "\"'" else value
-        if operator == "=" and WORD.fullmatch(value) and value not in words:
-            return False
-    selector = _ATTRIBUTE.sub("", _STRING.sub("", selector))
+    if "[" in selector:
+        for name, operator, value in _ATTRIBUTE.findall(selector):
+            if name not in words:
+                return False
+            # [name=value]: the value too, when it is a plain word; other operators match parts of values.
+            value = value[1:-1] if value[:1] in "\"'" else value
+            if operator == "=" and WORD.fullmatch(value) and value not in words:
+                return False
+        selector = _ATTRIBUTE.sub("", _STRING.sub("", selector))
     # A name with an escaped character (\:) is kept: it is spelt differently in a page.
     return all(name in words or "\\" in name for _, name in _CLASS_OR_ID.findall(selector))
 
@@ -84,7 +85,7 @@ def _used_properties(sheets: list[list], words: set[str]) -> set[str]:
         for name, value in node.declarations:
             if name.startswith("--"):
                 definitions.setdefault(name, []).append(value)
-            else:
+            elif "var(" in value:
                 roots.update(_VAR.findall(value))
     used: set[str] = set()
     pending = list(roots)
@@ -93,7 +94,8 @@ def _used_properties(sheets: list[list], words: set[str]) -> set[str]:
         if name not in used:
             used.add(name)
             for value in definitions.get(name, ()):
-                pending.extend(_VAR.findall(value))
+                if "var(" in value:
+                    pending.extend(_VAR.findall(value))
     return used
 
 

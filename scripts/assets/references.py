@@ -7,10 +7,6 @@ import re
 from collections.abc import Callable, Container
 from urllib.parse import urlsplit
 
-# A quoted address (an attribute, or a string in a page's settings) or a stylesheet's url(...).
-_ADDRESS = re.compile(r"""(?<=["'(])[^"'()<>\s]+(?=["')])""")
-
-
 def resolve(address: str, where: str, exists: Callable[[str], bool] | Container[str]) -> str | None:
     """The path from the site's root of the file an address in the file at `where` leads to, if it exists."""
     found = exists if callable(exists) else exists.__contains__
@@ -29,15 +25,17 @@ def resolve(address: str, where: str, exists: Callable[[str], bool] | Container[
 
 def rewrite(text: str, where: str, renames: dict[str, str]) -> str:
     """The text of the file at `where`, its references to renamed files (old path: new path) updated."""
-    names = {posixpath.basename(old) for old in renames}
+    if not renames:
+        return text
+    # Only addresses that end in one of the old names, with any ?query or #fragment.
+    names = "|".join(sorted({re.escape(posixpath.basename(old)) for old in renames}, key=len, reverse=True))
+    candidates = re.compile(rf"""(?<=["'(/])((?:[^"'()<>\s]*/)?)({names})([?#][^"'()<>\s]*)?(?=["')])""")
 
     def replace(match: re.Match[str]) -> str:
         address = match.group(0)
-        path = re.split(r"[?#]", address, maxsplit=1)[0]
-        name = posixpath.basename(path)
-        target = resolve(address, where, renames) if name in names else None
+        target = resolve(address, where, renames)
         if target is None:
             return address
-        return address[: len(path) - len(name)] + posixpath.basename(renames[target]) + address[len(path):]
+        return match.group(1) + posixpath.basename(renames[target]) + (match.group(3) or "")
 
-    return _ADDRESS.sub(replace, text) if renames else text
+    return candidates.sub(replace, text)
