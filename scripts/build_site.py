@@ -47,7 +47,11 @@ PREVIEW_URL = "http://127.0.0.1:8000/"
 
 @dataclass(frozen=True)
 class Step:
-    """The plain script that does a hook's job: before the builder (on docs/) or after it (on the site)."""
+    """The plain script that does a hook's job: before the builder (on docs/) or after it (on the site).
+
+    In arguments, {site} is the built site's folder, {config} the mkdocs.yml being built and {root}
+    its folder, so a site with its own mkdocs.yml (a test's fixture site) gets its own files.
+    """
 
     when: str
     script: str
@@ -60,12 +64,12 @@ class Step:
 # missing here stops such a build, so nothing the site needs is silently skipped. To add a step
 # that generates a page part: a hook in mkdocs.yml that calls a script, and one line here.
 HOOK_SCRIPTS = {
-    "scripts/hooks/facts.py": Step("before", "scripts/build_facts.py"),
+    "scripts/hooks/facts.py": Step("before", "scripts/build_facts.py", ("--data", "{root}/data/facts.yml", "--config", "{config}")),
     "scripts/hooks/events.py": Step("before", "scripts/build_events.py",
                                      options_from_env={"EVENTS_TODAY": "--today", "EVENTS_DATA": "--data"}),
-    "scripts/hooks/languages.py": Step("after", "scripts/mark_languages.py", ("{site}",)),
+    "scripts/hooks/languages.py": Step("after", "scripts/mark_languages.py", ("{site}", "--config", "{config}")),
     "scripts/hooks/finish.py": Step("after", "scripts/finish_site.py", ("{site}",)),
-    "scripts/hooks/assets.py": Step("after", "scripts/pack_assets.py", ("{site}",)),
+    "scripts/hooks/assets.py": Step("after", "scripts/pack_assets.py", ("{site}", "--config", "{config}")),
     "scripts/hooks/security.py": Step("after", "scripts/secure_site.py", ("{site}",)),
 }
 
@@ -95,7 +99,7 @@ def build(site_dir: Path, config: Path = CONFIG, extra_env: dict[str, str] | Non
     try:
         steps = [] if chosen.RUNS_HOOKS else _steps_for(settings)
         for step in steps:
-            if step.when == "before" and not _run_step(step, settings, staging, env):
+            if step[0].when == "before" and not _run_step(step, settings, staging, env):
                 raise BuildFailed(failed)
         result = chosen.build(settings, staging, env)
         for line in result.lines:
@@ -103,7 +107,7 @@ def build(site_dir: Path, config: Path = CONFIG, extra_env: dict[str, str] | Non
         problems = result.problems
         if result.ok:
             for step in steps:
-                if step.when == "after" and not _run_step(step, settings, staging, env):
+                if step[0].when == "after" and not _run_step(step, settings, staging, env):
                     raise BuildFailed(failed)
             problems = check_sources(settings) + check_site(staging, settings, shown_site=site_dir)
         if problems:
@@ -115,22 +119,29 @@ def build(site_dir: Path, config: Path = CONFIG, extra_env: dict[str, str] | Non
         shutil.rmtree(staging, ignore_errors=True)
 
 
-def _steps_for(settings: site_config.SiteConfig) -> list[Step]:
-    missing = [hook for hook in settings.hooks if hook not in HOOK_SCRIPTS]
-    if missing:
-        raise BuildFailed(
-            f"{settings.path.name} lists the hook {missing[0]}, which has no plain script for builders that "
-            "ignore hooks: add its script to HOOK_SCRIPTS in scripts/build_site.py"
-        )
-    return [HOOK_SCRIPTS[hook] for hook in settings.hooks]
+def _steps_for(settings: site_config.SiteConfig) -> list[tuple[Step, Path]]:
+    """Each hook's step, with the repository its hook file is in (where its script is too)."""
+    steps = []
+    for hook in settings.hooks:
+        # A hook may be named by any path to the file: a fixture site names ours from its own folder.
+        path = (settings.root / hook).resolve()
+        name = path.relative_to(path.parents[2]).as_posix() if len(path.parents) > 2 else hook
+        if name not in HOOK_SCRIPTS:
+            raise BuildFailed(
+                f"{settings.path.name} lists the hook {hook}, which has no plain script for builders that "
+                "ignore hooks: add its script to HOOK_SCRIPTS in scripts/build_site.py"
+            )
+        steps.append((HOOK_SCRIPTS[name], path.parents[2]))
+    return steps
 
 
-def _run_step(step: Step, settings: site_config.SiteConfig, staging: Path, env: dict[str, str]) -> bool:
-    arguments = [argument.format(site=staging) for argument in step.arguments]
+def _run_step(step: tuple[Step, Path], settings: site_config.SiteConfig, staging: Path, env: dict[str, str]) -> bool:
+    step, repository = step
+    arguments = [argument.format(site=staging, config=settings.path, root=settings.root) for argument in step.arguments]
     for variable, option in step.options_from_env.items():
         if env.get(variable):
             arguments += [option, env[variable]]
-    completed = subprocess.run([sys.executable, str(settings.root / step.script), *arguments],
+    completed = subprocess.run([sys.executable, str(repository / step.script), *arguments],
                                cwd=settings.root, env=env)
     return completed.returncode == 0
 

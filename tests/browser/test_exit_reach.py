@@ -36,17 +36,22 @@ def _scrolled_to_the_end(page: Page) -> None:
 def _search_open(page: Page) -> None:
     if page.locator("button[data-toggle='__search']").is_visible():
         page.click("button[data-toggle='__search']")
+    elif page.locator(".md-search__input").count():
+        page.click(".md-search__input")  # on a wide screen Material's search box is always in the header
     else:
-        page.click(".md-search__input")  # on a wide screen the search box is always in the header
-    # Until Material's opening animation has finished.
-    page.wait_for_function("() => getComputedStyle(document.querySelector('.md-search__inner')).opacity === '1'")
+        page.click(".md-search__button")  # Zensical's search button, on a wide screen
+    if page.locator(".md-search__inner").count():
+        # Until Material's opening animation has finished.
+        page.wait_for_function("() => getComputedStyle(document.querySelector('.md-search__inner')).opacity === '1'")
+    else:
+        page.wait_for_selector("[role='combobox']")  # Zensical's search dialog
 
 
 def _search_open_with_results(page: Page) -> None:
     _search_open(page)
     # The page's own heading always finds at least this page, whatever the pages say.
     page.keyboard.type(page.locator("article h1").inner_text())
-    page.wait_for_selector(".md-search-result__item")
+    page.wait_for_selector(".md-search-result__item, [role='option']")  # Material's results, or Zensical's
 
 
 def _menu_open(page: Page) -> None:
@@ -115,6 +120,14 @@ def test_one_tap_on_exit_leaves_in_every_state(new_context, site_url: str, scree
     page.goto(site_url)
     page.wait_for_load_state("load")
     STATES[state](page)
+    if state.startswith("search open") and not page.locator(".md-search__inner").count():
+        # Zensical's search is a modal <dialog>: the browser shows it above every element of the page
+        # and makes the rest of the page inert, so nothing a page adds can be tapped above it (README,
+        # "The end of Material for MkDocs"). Shift pressed three times still leaves.
+        for _ in range(3):
+            page.keyboard.press("Shift")
+        page.wait_for_url(EXIT_URL, timeout=5000)
+        pytest.xfail("Zensical's search dialog covers the exit button; Shift three times leaves")
 
     facts = page.evaluate(EXIT_BUTTON_FACTS)
     left, top, right, bottom = facts["box"]

@@ -6,6 +6,8 @@ around by the site's own menu, footer, search and in-page links, whatever the pa
 
 from __future__ import annotations
 
+import re
+
 from urllib.parse import urldefrag
 
 import pytest
@@ -106,10 +108,16 @@ def _visit(page: Page, site_url: str, touch: bool) -> int:
     if search.is_visible():
         search.click()
     else:
-        page.click(".md-search__input")
+        page.click(".md-search__input, .md-search__button")  # on a desktop: Material's box, or Zensical's button
     page.keyboard.type(title)
-    page.wait_for_selector(".md-search-result__item")
-    _tap_or_click(page, _other_site_page(page, site_url, ".md-search-result__link"), touch)
+    # Material's results, or Zensical's (in its dialog's shadow root, which only Playwright's locators see into).
+    results = ".md-search-result__link, a[role='option'][href]"
+    page.wait_for_selector(results)
+    here = _page_address(page)
+    addresses = page.locator(results).evaluate_all("links => links.map((a) => new URL(a.href, location.href).href)")
+    index = next(i for i, address in enumerate(addresses)
+                 if address.startswith(site_url) and urldefrag(address).url != here and not re.search(r"\.[a-z]+$", address))
+    _tap_or_click(page, f"{results} >> nth={index}", touch)
     moved()
 
     # 5. A heading in the page's contents list, then the footer again.

@@ -47,10 +47,12 @@ def test_scripts_without_hooks_build_the_same_site(site_copy: Callable[..., Path
     for step in (step for step in steps if step.when == "before"):
         options = [part for variable, option in step.options_from_env.items() if variable in hook_env
                    for part in (option, hook_env[variable])]
-        _run(without_hooks, step.script, *step.arguments, *options)
+        _run(without_hooks, step.script, *(argument.format(config="mkdocs.yml", root=".") for argument in step.arguments),
+             *options)
     _run(without_hooks, "-m", "mkdocs", "build", "--strict", "--site-dir", "site")
     for step in (step for step in steps if step.when == "after"):
-        _run(without_hooks, step.script, *(argument.format(site="site") for argument in step.arguments))
+        _run(without_hooks, step.script,
+             *(argument.format(site="site", config="mkdocs.yml", root=".") for argument in step.arguments))
 
     built_with_hooks, built_without = _files(with_hooks / "site"), _files(without_hooks / "site")
     assert sorted(built_without) == sorted(built_with_hooks)

@@ -87,4 +87,5 @@ def test_a_preview_is_built_for_this_machine(tmp_path: Path, monkeypatch: pytest
     monkeypatch.setenv("SITE_URL", "https://www.example.org/")  # a preview is for here, whatever is set
     assert build_site.main(["--preview", "--site-dir", str(tmp_path / "site")]) == 0
     assert "<loc>http://127.0.0.1:8000/</loc>" in (tmp_path / "site" / "sitemap.xml").read_text(encoding="utf-8")
-    assert capsys.readouterr().out.endswith(f"Built a preview for http://127.0.0.1:8000/ into {tmp_path / 'site'} with MkDocs\n")
+    builder = build_site.BUILDERS[build_site.default_builder()].NAME
+    assert capsys.readouterr().out.endswith(f"Built a preview for http://127.0.0.1:8000/ into {tmp_path / 'site'} with {builder}\n")

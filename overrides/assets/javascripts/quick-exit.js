@@ -79,15 +79,31 @@
   }
 
   // Left to the browser: other sites, files, new tabs and windows, clicks with a key held.
+  function replacingLink(event, link) {
+    if (event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) return null;
+    if (!link || typeof link.href !== "string" || link.hasAttribute("download")) return null;
+    if ((link.getAttribute("target") || "_self") !== "_self") return null;
+    return sitePage(link.href);
+  }
+
   document.addEventListener("click", function (event) {
-    if (event.defaultPrevented || event.button !== 0) return;
-    if (event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) return;
-    var link = event.target.closest && event.target.closest("a[href]");
-    if (!link || typeof link.href !== "string" || link.hasAttribute("download")) return;
-    if ((link.getAttribute("target") || "_self") !== "_self") return;
-    var url = sitePage(link.href);
+    if (event.defaultPrevented) return;
+    var url = replacingLink(event, event.target.closest && event.target.closest("a[href]"));
     if (!url) return;
     event.preventDefault();
     window.location.replace(url.href);
   });
+
+  // A link inside a shadow root (Zensical's search results) is opened by that script, which adds an
+  // entry: such a click is taken on its way down, before that script sees it.
+  document.addEventListener("click", function (event) {
+    var path = event.composedPath ? event.composedPath() : [];
+    var link = path.filter(function (node) { return node.matches && node.matches("a[href]"); })[0];
+    if (!link || !window.ShadowRoot || !(link.getRootNode() instanceof ShadowRoot)) return;
+    var url = replacingLink(event, link);
+    if (!url) return;
+    event.preventDefault();
+    event.stopPropagation();
+    window.location.replace(url.href);
+  }, true);
 })();
