@@ -15,6 +15,7 @@ import sys
 from pathlib import Path
 
 import site_config
+from assets.css import UnreadableStylesheet
 from assets.site import pack_site
 
 REPO = Path(__file__).resolve().parent.parent
@@ -30,7 +31,11 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     settings = site_config.load(args.config)
     own = (settings.custom_dir or settings.root / "overrides") / "assets"
-    packed = pack_site(args.site_dir, own)
+    try:
+        packed = pack_site(args.site_dir, own)
+    except UnreadableStylesheet as error:
+        print(f"error: {error}; no file was changed", file=sys.stderr)
+        return 1
     print(f"Packed {packed.files} files in {args.site_dir} ({packed.bytes_before} bytes before, {packed.bytes_after} after)")
     return 0
 

@@ -68,7 +68,7 @@ def parse(text: str) -> list:
         elif value == "}":
             _statement(text[start:token.start()], open_groups[-1])
             if len(open_groups) == 1:
-                raise UnreadableStylesheet(f"the closing brace at character {token.start()} closes nothing")
+                raise UnreadableStylesheet(f"a stylesheet's braces must pair up; the }} at character {token.start()} closes nothing")
             open_groups.pop()
         elif value == "{":
             prelude = _clean(text[start:token.start()])
@@ -87,7 +87,7 @@ def parse(text: str) -> list:
             continue  # a string, comment or url(...) inside a prelude
         start = position
     if len(open_groups) > 1:
-        raise UnreadableStylesheet(f"the block of {open_groups[-2][-1].prelude} is never closed")
+        raise UnreadableStylesheet(f"a stylesheet's braces must pair up; the block of {open_groups[-2][-1].prelude} is never closed")
     _statement(text[start:], root)
     return root
 
@@ -104,7 +104,7 @@ def _block_end(text: str, position: int) -> int:
             depth -= 1
             if depth == 0:
                 return position
-    raise UnreadableStylesheet("a block opened with { is never closed")
+    raise UnreadableStylesheet("a stylesheet's braces must pair up; a block opened with { is never closed")
 
 
 def _statement(text: str, nodes: list) -> None:

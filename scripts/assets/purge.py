@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from assets.css import AtRule, Rule, parse
+from assets.css import AtRule, Rule, UnreadableStylesheet, parse
 
 # Words as a page or script could spell a class, id or attribute: "md-nav__link--active".
 WORD = re.compile(r"[A-Za-z0-9_-]+")
@@ -34,7 +34,12 @@ def words_in(texts: Iterable[str]) -> set[str]:
 
 def purge(sheets: dict, words: set[str]) -> dict:
     """Each stylesheet (any key: its text) with only what can match the site. Read together, as one sheet's properties serve another."""
-    trimmed = {key: _trim(parse(text), words) for key, text in sheets.items()}
+    trimmed = {}
+    for key, text in sheets.items():
+        try:
+            trimmed[key] = _trim(parse(text), words)
+        except UnreadableStylesheet as error:
+            raise UnreadableStylesheet(f"{key}: {error}") from None
     used = _used_properties(list(trimmed.values()), words)
     return {key: "".join(_write(node, used) for node in nodes) for key, nodes in trimmed.items()}
 

@@ -48,15 +48,20 @@ def pack_site(site_dir: Path, own_assets: Path) -> PackedSite:
                    if _NOT_SCANNED not in "/" + path.relative_to(site_dir).as_posix()]
         for path, text in purge(stylesheets, words_in([*pages.values(), *scripts])).items():
             packed[path] = minify(text, ".css")
-    data = {path: content.encode("utf-8") if isinstance(content, str) else content for path, content in packed.items()}
+    # Files that name none of the others first; then stylesheets, whose url(...) may name those: each
+    # is hashed only once it names the new names, so its own name always matches what it holds.
+    data = {path: content.encode("utf-8") if isinstance(content, str) else content
+            for path, content in packed.items() if path.suffix != ".css"}
     renames = {_name(path, site_dir): hashed_name(_name(path, site_dir), raw) for path, raw in data.items()}
+    for path, text in packed.items():
+        if path.suffix == ".css":
+            data[path] = rewrite(str(text), _name(path, site_dir), renames).encode("utf-8")
+            renames[_name(path, site_dir)] = hashed_name(_name(path, site_dir), data[path])
 
     for path, raw in data.items():
         write_if_changed(site_dir / renames[_name(path, site_dir)], raw)
     for path, text in pages.items():
         write_if_changed(path, rewrite(text, _name(path, site_dir), renames).encode("utf-8"))
-    for new in (site_dir / name for name in renames.values() if name.endswith(".css")):
-        write_if_changed(new, rewrite(new.read_text(encoding="utf-8"), _name(new, site_dir), renames).encode("utf-8"))
     for path in data:
         path.unlink()
         # A trimmed stylesheet's source map describes the file before trimming: it would mislead.

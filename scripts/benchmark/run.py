@@ -82,7 +82,7 @@ def measure_search(site_dir: Path, path: str, label: str) -> browser.SearchOpeni
         progress(f"{label}: opening search on /{path}")
         try:
             return browser.search_opening(base_url, path)
-        except PlaywrightError as error:
+        except (PlaywrightError, RuntimeError) as error:
             progress(f"{label}: search could not be timed: {str(error).splitlines()[0]}")
             return None
 

@@ -8,7 +8,9 @@ from pathlib import Path
 # MkDocs loads hooks by path, so make the scripts/ packages importable.
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from assets.css import UnreadableStylesheet  # noqa: E402
 from assets.site import pack_site  # noqa: E402
+from mkdocs.exceptions import PluginError  # noqa: E402
 
 _serving = False
 
@@ -23,4 +25,7 @@ def on_post_build(config) -> None:
     """Minifies, trims and renames; runs before the security hook, which reads the final pages."""
     if _serving or not config.theme.custom_dir:
         return  # while editing, files keep their readable names and contents
-    pack_site(Path(config.site_dir), Path(config.theme.custom_dir) / "assets")
+    try:
+        pack_site(Path(config.site_dir), Path(config.theme.custom_dir) / "assets")
+    except UnreadableStylesheet as error:
+        raise PluginError(f"the static files were not packed: {error}") from None

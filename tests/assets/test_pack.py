@@ -156,3 +156,33 @@ def test_the_built_site_loads_only_hashed_files_of_its_own_and_says_they_may_be_
     headers = (built_site / "_headers").read_text(encoding="utf-8")
     kept = [line for line in headers.splitlines() if IMMUTABLE in line]
     assert len(kept) == len(hashed) and all(f"/{name}\n  Cache-Control: {IMMUTABLE}" in headers for name in hashed)
+
+
+def test_a_stylesheet_names_the_new_name_of_a_file_it_uses_and_still_carries_its_own_hash(site: tuple[Path, Path]) -> None:
+    site_dir, own = site
+    (own / "images").mkdir()
+    (own / "images" / "example.svg").write_text("<svg xmlns='http://www.w3.org/2000/svg'/>")
+    (site_dir / "assets" / "images").mkdir()
+    (site_dir / "assets" / "images" / "example.svg").write_text("<svg xmlns='http://www.w3.org/2000/svg'/>")
+    (site_dir / "assets" / "stylesheets" / "site.css").write_text('.example-card{background:url("../images/example.svg")}')
+    pack_site(site_dir, own)
+    stylesheet = next(site_dir.glob("assets/stylesheets/site.*.css"))
+    image = next(site_dir.glob("assets/images/example.*.svg"))
+    assert stylesheet.read_text() == f'.example-card{{background:url("../images/{image.name}")}}'
+    assert carries_its_hash(stylesheet) and carries_its_hash(image)
+
+
+def test_a_stylesheet_whose_braces_do_not_pair_stops_the_step_and_changes_nothing(site: tuple[Path, Path], capsys) -> None:
+    import pack_assets
+
+    site_dir, own = site
+    (site_dir / "assets" / "stylesheets" / "site.css").write_text(".example-card{color:red")
+    before = {path: path.read_bytes() for path in site_dir.rglob("*") if path.is_file()}
+    config = own.parent.parent / "mkdocs.yml"
+    config.write_text("site_name: Example\ntheme:\n  name: material\n  custom_dir: overrides\n")
+    assert pack_assets.main([str(site_dir), "--config", str(config)]) == 1
+    assert capsys.readouterr().err == (
+        f"error: {site_dir / 'assets' / 'stylesheets' / 'site.css'}: a stylesheet's braces must pair up; "
+        "a block opened with { is never closed; no file was changed\n"
+    )
+    assert {path: path.read_bytes() for path in site_dir.rglob("*") if path.is_file()} == before
