@@ -1,11 +1,11 @@
 """Measures the site against plain Material: first-visit transfer, Lighthouse mobile scores and paints, build time.
 
 Usage: python scripts/benchmark_site.py [--quick] [--runs N] [--lighthouse-runs N] [--json FILE] [--enforce-budget]
-       python scripts/benchmark_site.py --builders [--quick] [--runs N] [--page PATH]
+       python scripts/benchmark_site.py --builders [--quick] [--runs N] [--lighthouse-runs N] [--page PATH]
 
-With --builders it compares the two builders instead (scripts/benchmark/builders.py): page weight
-and build time of the site built with MkDocs beside the same site built with Zensical, reported
-only, with no Lighthouse and no budget.
+With --builders it compares the two builders instead (scripts/benchmark/builders.py): page weight,
+Lighthouse figures, search once opened and build time of the site built with MkDocs beside the
+same site built with Zensical, reported only, with no budget.
 
 Prints a Markdown report (ours / plain Material per page, then which limits were missed) to stdout;
 progress goes to stderr. Needs Lighthouse: run `npm ci` in benchmark/ once. With --enforce-budget,
@@ -40,16 +40,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--targets", type=Path, default=budgets.TARGETS, help="limits only reported (default benchmark/targets.yml)")
     parser.add_argument("--enforce-budget", action="store_true", help="exit 1 when anything misses the budget")
     parser.add_argument("--builders", action="store_true",
-                        help="compare page weight and build time of MkDocs and Zensical builds instead")
+                        help="compare page weight, Lighthouse figures, search and build time of MkDocs and Zensical builds instead")
     args = parser.parse_args(argv)
     runs = args.runs if args.runs is not None else (3 if args.quick else 5)
-    if runs < 0 or args.lighthouse_runs < 1:
-        parser.error("--runs must be 0 or more and --lighthouse-runs at least 1")
+    if runs < 0 or args.lighthouse_runs < (0 if args.builders else 1):
+        parser.error("--runs must be 0 or more and --lighthouse-runs at least 1 (0 is allowed with --builders: no Lighthouse)")
     if args.builders:
         options = Options(quick=args.quick, pages=tuple(args.page))
         try:
-            figures = builders.run(lambda available: choose_pages(available, options), runs)
-        except (SiteBuildFailed, ValueError) as error:
+            figures = builders.run(lambda available: choose_pages(available, options), runs,
+                                   lighthouse_runs=args.lighthouse_runs, reports_dir=args.lighthouse_reports)
+        except (LighthouseMissing, SiteBuildFailed, ValueError) as error:
             print(f"error: {error}", file=sys.stderr)
             return 2
         print(builders.markdown(figures))

@@ -15,8 +15,9 @@ each of which must pass before the next runs:
    scripts/build_events.py); MkDocs runs these through the hooks themselves;
 2. the builder, in strict mode, into a staging folder beside the site;
 3. the plain script of each hook that works on the built pages (links marked with their language,
-   scripts/mark_languages.py; the folded sources, scripts/finish_site.py; then the security tags,
-   scripts/secure_site.py); again MkDocs runs these through the hooks;
+   scripts/mark_languages.py; the folded sources, scripts/finish_site.py; the packed static files,
+   scripts/pack_assets.py; then the security tags, scripts/secure_site.py); again MkDocs runs
+   these through the hooks;
 4. the link check over the staged site and the nav (scripts/check_links.py).
 Only then is the staging folder swapped into place: if any step fails, the previous site/ is left
 exactly as it was.
@@ -66,6 +67,7 @@ HOOK_SCRIPTS = {
                                      options_from_env={"EVENTS_TODAY": "--today", "EVENTS_DATA": "--data"}),
     "scripts/hooks/languages.py": Step("after", "scripts/mark_languages.py", ("{site}", "--config", "{config}")),
     "scripts/hooks/finish.py": Step("after", "scripts/finish_site.py", ("{site}",)),
+    "scripts/hooks/assets.py": Step("after", "scripts/pack_assets.py", ("{site}", "--config", "{config}")),
     "scripts/hooks/security.py": Step("after", "scripts/secure_site.py", ("{site}",)),
 }
 

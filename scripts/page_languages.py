@@ -21,7 +21,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Any
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import unquote, urljoin, urlsplit
 
 from atomic_files import write_if_changed
 from content.page import load_page
@@ -144,6 +144,10 @@ def _mark_link(attributes: str, inner: str, language: Language) -> tuple[str, st
 def mark_page(source: str, here: str, languages: dict[str, Language], base_path: str = "/") -> str:
     """One built page with every link to a translated page marked; here is its published path."""
     own = languages.get(here)
+    # The last part of each translated page's path ('bn' for bn/): a link without one of them cannot
+    # lead there, and needs no address resolved (most of the time spent). None when one is the home page.
+    needles = {key.rstrip("/").rsplit("/", 1)[-1] for key in languages}
+    needles = None if "" in needles else tuple(needles)
 
     def link(match: re.Match[str]) -> str:
         attributes, inner = match.group(1), match.group(2)
@@ -157,6 +161,8 @@ def mark_page(source: str, here: str, languages: dict[str, Language], base_path:
         if own and own.direction == "rtl" and href.lower().startswith(("tel:", "sms:")) and not re.search(r"\bdir\s*=", attributes):
             # Right to left, the groups of '020 7946 0000' would be shown in reverse order.
             return f'<a{attributes} dir="ltr">{inner}</a>'
+        if needles is not None and not any(needle in unquote(html.unescape(href)) for needle in needles):
+            return match.group(0)
         language = languages.get(_target(href, here, base_path) or "\0")
         if language is None:
             return match.group(0)

@@ -38,6 +38,8 @@ class SiteConfig:
     hooks: tuple[str, ...]
     exclude_docs: str
     not_in_nav: str
+    # theme.custom_dir: the theme overrides, whose assets/ are the site's own static files.
+    custom_dir: Path | None = None
 
     @property
     def root(self) -> Path:
@@ -93,7 +95,14 @@ def load(path: Path) -> SiteConfig:
         hooks=tuple(data.get("hooks") or ()),
         exclude_docs=data.get("exclude_docs") or "",
         not_in_nav=data.get("not_in_nav") or "",
+        custom_dir=_custom_dir(path.parent, data.get("theme")),
     )
+
+
+def _custom_dir(root: Path, theme: object) -> Path | None:
+    if isinstance(theme, dict) and theme.get("custom_dir"):
+        return (root / str(theme["custom_dir"])).resolve()
+    return None
 
 
 class _Loader(yaml.SafeLoader):

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import yaml
 
-from .figures import Results
+from .figures import Measurement, Results
 
 REPO = Path(__file__).resolve().parents[2]
 BUDGET = REPO / "benchmark" / "budget.yml"
@@ -15,7 +15,8 @@ TARGETS = REPO / "benchmark" / "targets.yml"
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 PAGE_LIMITS = (
     "lighthouse", "first_contentful_paint_ms", "first_contentful_paint_vs_plain_material",
-    "transfer_kib", "requests_to_other_origins",
+    "transfer_kib", "requests_to_other_origins", "largest_contentful_paint_vs_plain_material",
+    "performance_below_plain_material", "total_blocking_time_over_plain_material_ms", "forced_reflows_in_our_scripts",
 )
 
 
@@ -32,6 +33,10 @@ class PageBudget:
     fcp_vs_baseline: float
     transfer_kib: float
     other_origin_requests: int
+    lcp_vs_baseline: float = 1.0
+    performance_below_baseline: float = 0
+    tbt_over_baseline_ms: float = 0
+    our_reflows: int = 0
 
 
 @dataclass(frozen=True)
@@ -107,6 +112,10 @@ def _page(limits: object, where: str, base: PageBudget | None) -> PageBudget:
         fcp_vs_baseline=float(values.get("first_contentful_paint_vs_plain_material", fallback.fcp_vs_baseline)),
         transfer_kib=float(values.get("transfer_kib", fallback.transfer_kib)),
         other_origin_requests=int(values.get("requests_to_other_origins", fallback.other_origin_requests)),
+        lcp_vs_baseline=float(values.get("largest_contentful_paint_vs_plain_material", fallback.lcp_vs_baseline)),
+        performance_below_baseline=float(values.get("performance_below_plain_material", fallback.performance_below_baseline)),
+        tbt_over_baseline_ms=float(values.get("total_blocking_time_over_plain_material_ms", fallback.tbt_over_baseline_ms)),
+        our_reflows=int(values.get("forced_reflows_in_our_scripts", fallback.our_reflows)),
     )
 
 
@@ -130,6 +139,8 @@ def check(results: Results, budget: Budget) -> list[str]:
                 f"{name}: first contentful paint must be {allowed} plain Material's "
                 f"({page.baseline.fcp_ms / 1000:.2f} s); it is {ours.fcp_ms / 1000:.2f} s"
             )
+        if page.baseline:
+            misses += _against_plain_material(name, ours, page.baseline, limits)
         if ours.transfer_bytes > limits.transfer_kib * 1024:
             misses.append(f"{name}: first-visit transfer must be at most {limits.transfer_kib:g} KB; it is {ours.transfer_bytes / 1024:.1f} KB")
         if len(ours.other_origins) > limits.other_origin_requests:
@@ -142,4 +153,27 @@ def check(results: Results, budget: Budget) -> list[str]:
             f"build: our build may take at most {budget.build_overhead_percent:g}% longer than plain mkdocs build; "
             f"it takes {results.build.overhead * 100:.0f}% longer"
         )
+    return misses
+
+
+def _against_plain_material(name: str, ours: Measurement, plain: Measurement, limits: PageBudget) -> list[str]:
+    """The limits set against the same page under plain Material: largest paint, score, blocking time, forced reflows."""
+    misses = []
+    if ours.lcp_ms > plain.lcp_ms * limits.lcp_vs_baseline:
+        allowed = "no later than" if limits.lcp_vs_baseline == 1 else f"at most {limits.lcp_vs_baseline:g} times"
+        misses.append(f"{name}: largest contentful paint must be {allowed} plain Material's "
+                      f"({plain.lcp_ms / 1000:.2f} s); it is {ours.lcp_ms / 1000:.2f} s")
+    if ours.scores["performance"] < plain.scores["performance"] - limits.performance_below_baseline:
+        allowed = "at least" if not limits.performance_below_baseline else f"at most {limits.performance_below_baseline:g} below"
+        misses.append(f"{name}: the Lighthouse performance score must be {allowed} plain Material's "
+                      f"({plain.scores['performance']}); it is {ours.scores['performance']}")
+    if ours.tbt_ms > plain.tbt_ms + limits.tbt_over_baseline_ms:
+        allowed = "no longer than" if not limits.tbt_over_baseline_ms else f"at most {limits.tbt_over_baseline_ms:g} ms longer than"
+        misses.append(f"{name}: total blocking time must be {allowed} plain Material's "
+                      f"({plain.tbt_ms:.0f} ms); it is {ours.tbt_ms:.0f} ms")
+    theirs = {path.rsplit("/", 1)[-1] for path, _ in plain.files}
+    our_reflows = [place for place in ours.reflows if ":" in place and place.split(":", 1)[0] not in theirs]
+    if len(our_reflows) > limits.our_reflows:
+        misses.append(f"{name}: at most {limits.our_reflows} of our scripts may force a reflow; "
+                      f"{len(our_reflows)} do ({our_reflows[0]})")
     return misses

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from .browser import SearchOpening
 from .buildtime import BuildTimes
 
 
 @dataclass
 class Measurement:
-    """One page of one site on a first visit: transfer from the browser, scores and paints from Lighthouse."""
+    """One page of one site on a first visit: transfer from the browser (search index included, and
+    also shown apart), scores, paints, blocking time and forced reflows from Lighthouse."""
 
     requests: int
     transfer_bytes: int
@@ -20,6 +22,12 @@ class Measurement:
     lcp_ms: float
     failed_audits: dict[str, str] = field(default_factory=dict)
     files: list[tuple[str, int]] = field(default_factory=list)
+    tbt_ms: float = 0.0
+    reflows: dict[str, float] = field(default_factory=dict)
+
+    @property
+    def reflow_ms(self) -> float:
+        return sum(self.reflows.values())
 
 
 @dataclass
@@ -37,3 +45,5 @@ class Results:
 
     pages: list[PageComparison]
     build: BuildTimes | None
+    # Search opened on the first page measured: ours, then plain Material's.
+    search: tuple[SearchOpening, SearchOpening | None] | None = None

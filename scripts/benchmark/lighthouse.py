@@ -28,13 +28,20 @@ class LighthouseMissing(Exception):
 
 @dataclass
 class Audit:
-    """Lighthouse's verdict on one page: the four category scores (0-100), paints in ms, failed audits."""
+    """Lighthouse's verdict on one page: the four category scores (0-100), paints and blocking time in ms,
+    forced reflows (ms by the script and place that forced them), failed audits."""
 
     scores: dict[str, int]
     fcp_ms: float
     lcp_ms: float
     total_byte_weight: int
     failed: dict[str, str] = field(default_factory=dict)
+    tbt_ms: float = 0.0
+    reflows: dict[str, float] = field(default_factory=dict)
+
+    @property
+    def reflow_ms(self) -> float:
+        return sum(self.reflows.values())
 
 
 def check_installed() -> None:
@@ -79,16 +86,37 @@ def parse(report: dict) -> Audit:
         lcp_ms=audits["largest-contentful-paint"]["numericValue"],
         total_byte_weight=int(audits["total-byte-weight"]["numericValue"]),
         failed=failed,
+        tbt_ms=audits.get("total-blocking-time", {}).get("numericValue", 0.0),
+        reflows=_reflows(audits.get("forced-reflow-insight", {})),
     )
 
 
+def _reflows(audit: dict) -> dict[str, float]:
+    """Forced reflows from Lighthouse's trace, as {"file.js:line:column": ms}; "[unattributed]" where it names no script."""
+    reflows: dict[str, float] = {}
+    for table in (audit.get("details") or {}).get("items", []):
+        for row in table.get("items", []) if isinstance(table, dict) else []:
+            source = row.get("source") or {}
+            if source.get("type") == "source-location":
+                # Lines and columns count from 0 in the trace; editors count from 1.
+                place = f'{source["url"].rsplit("/", 1)[-1]}:{source.get("line", 0) + 1}:{source.get("column", 0) + 1}'
+            else:
+                place = str(source.get("value", "[unattributed]"))
+            reflows[place] = reflows.get(place, 0.0) + float(row.get("reflowTime", 0.0))
+    return reflows
+
+
 def median(audits: list[Audit]) -> Audit:
-    """Several runs of one page folded into one: the median of each figure, the failures of the middle run."""
+    """Several runs of one page folded into one: the median of each figure, the failures of the middle run,
+    and every forced reflow seen in any run (its median time over the runs, counting 0 where a run had none)."""
     middle = sorted(audits, key=lambda audit: audit.fcp_ms)[len(audits) // 2]
+    places = {place for audit in audits for place in audit.reflows}
     return Audit(
         scores={name: int(statistics.median(a.scores[name] for a in audits)) for name in CATEGORIES},
         fcp_ms=statistics.median(a.fcp_ms for a in audits),
         lcp_ms=statistics.median(a.lcp_ms for a in audits),
         total_byte_weight=middle.total_byte_weight,
         failed=middle.failed,
+        tbt_ms=statistics.median(a.tbt_ms for a in audits),
+        reflows={place: statistics.median(a.reflows.get(place, 0.0) for a in audits) for place in sorted(places)},
     )

@@ -33,8 +33,8 @@ def _requests(measurement: Measurement) -> str:
 def page_table(results: Results) -> list[str]:
     """One row per page: each cell is ours / plain Material, with the ratio where it helps."""
     lines = [
-        "| Page | Transfer KB | Requests | " + " | ".join(CATEGORY_TITLES.values()) + " | FCP s | LCP s |",
-        "| --- | --- | --- | " + " | ".join("---" for _ in CATEGORY_TITLES) + " | --- | --- |",
+        "| Page | Transfer KB | Requests | " + " | ".join(CATEGORY_TITLES.values()) + " | FCP s | LCP s | TBT ms | Forced reflow ms |",
+        "| --- | --- | --- | " + " | ".join("---" for _ in CATEGORY_TITLES) + " | --- | --- | --- | --- |",
     ]
     for page in results.pages:
         ours, plain = page.ours, page.baseline
@@ -44,18 +44,44 @@ def page_table(results: Results) -> list[str]:
             *(_pair(str(ours.scores[c]), plain and str(plain.scores[c])) for c in CATEGORY_TITLES),
             _pair(f"{ours.fcp_ms / 1000:.2f}", plain and f"{plain.fcp_ms / 1000:.2f}", plain and _ratio(ours.fcp_ms, plain.fcp_ms)),
             _pair(f"{ours.lcp_ms / 1000:.2f}", plain and f"{plain.lcp_ms / 1000:.2f}", plain and _ratio(ours.lcp_ms, plain.lcp_ms)),
+            _pair(f"{ours.tbt_ms:.0f}", plain and f"{plain.tbt_ms:.0f}"),
+            _pair(f"{ours.reflow_ms:.0f}", plain and f"{plain.reflow_ms:.0f}"),
         ]
         lines.append(f"| /{page.path} | " + " | ".join(cells) + " |")
     return lines
 
 
 def search_index_line(results: Results) -> list[str]:
-    """The search index, left out of the transfer above, is still downloaded on every first visit."""
-    if not results.pages or not results.pages[0].ours.search_index_bytes:
+    """How much of a first visit's transfer is the search index, which is fetched before anyone searches."""
+    if not results.pages:
         return []
     page = results.pages[0]
     plain = f" / {_kb(page.baseline.search_index_bytes)}" if page.baseline else ""
-    return [f"The search index, left out above, adds {_kb(page.ours.search_index_bytes)}{plain} KB to every first visit.", ""]
+    return [f"Of the transfer above, the search index is {_kb(page.ours.search_index_bytes)}{plain} KB on every first visit.", ""]
+
+
+def search_table(results: Results) -> list[str]:
+    """What opening search costs once a page has loaded, and how soon it answers."""
+    if not results.search:
+        return []
+    rows = [("Ours", results.search[0]), ("Plain Material", results.search[1])]
+    lines = [
+        f"| Search opened on /{results.pages[0].path}, slow 4G | Typed | Then downloaded KB | Requests | First results s |",
+        "| --- | --- | --- | --- | --- |",
+    ]
+    lines += [f"| {name} | {s.word} | {_kb(s.bytes)} | {s.requests} | {s.results_ms / 1000:.2f} |" for name, s in rows if s]
+    return lines + [""]
+
+
+def reflow_table(results: Results) -> list[str]:
+    """Every place a script forced a reflow, on how many pages of each site (Lighthouse's trace)."""
+    ours: Counter[str] = Counter(place for page in results.pages for place in page.ours.reflows)
+    plain: Counter[str] = Counter(place for page in results.pages if page.baseline for place in page.baseline.reflows)
+    if not ours and not plain:
+        return ["No script forced a reflow on any page.", ""]
+    lines = ["| Forced reflow at (script:line:column) | Our pages | Plain Material's pages |", "| --- | --- | --- |"]
+    lines += [f"| `{place}` | {ours[place]} | {plain[place]} |" for place in sorted(set(ours) | set(plain), key=lambda p: (-ours[p], p))]
+    return lines + [""]
 
 
 def build_table(results: Results) -> list[str]:
@@ -120,11 +146,13 @@ def markdown(results: Results, budget_misses: list[str], target_misses: list[str
         *page_table(results),
         "",
         *search_index_line(results),
+        *search_table(results),
         *build_table(results),
         "",
     ]
     parts += misses_section("Budget (benchmark/budget.yml: fails the check)", budget_misses, "Everything is within budget.")
     parts += misses_section("Targets (benchmark/targets.yml: reported only)", target_misses, "Every target is met.")
-    parts += ["### What Lighthouse flags", "", *flagged_audits(results), "", *first_visit_files(results), ""]
+    parts += ["### What Lighthouse flags", "", *flagged_audits(results), "", *reflow_table(results),
+              *first_visit_files(results), ""]
     parts += ["### How this was measured", "", *(f"- {note}" for note in notes), ""]
     return "\n".join(parts)

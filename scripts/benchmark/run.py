@@ -7,6 +7,8 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from playwright.sync_api import Error as PlaywrightError
+
 from . import browser, buildtime, lighthouse, server, sites
 from .figures import Measurement, PageComparison, Results
 
@@ -17,8 +19,12 @@ NOTES = [
     "Both sites are served from 127.0.0.1 by a static server that gzips text like GitHub Pages (HTTP/1.1, no TLS, "
     "`Cache-Control: max-age=600`), so absolute paint times differ from the published site; the ratios compare like with like.",
     "Transfer: headers plus compressed bodies of every same-origin response on a first visit in Chromium "
-    "(412×823 phone viewport, empty cache, until the network is idle), the search index left out. KB = 1024 bytes.",
-    "Scores and paints: Lighthouse 12 (benchmark/package.json), mobile form factor, simulated throttling (slow 4G, 4× CPU).",
+    "(412×823 phone viewport, empty cache, until the network is idle), the search index included. KB = 1024 bytes.",
+    "Scores, paints, total blocking time (TBT) and forced reflows: Lighthouse 12 (benchmark/package.json), mobile form "
+    "factor, simulated throttling (slow 4G, 4× CPU); forced reflows from Lighthouse's trace, by the script and place "
+    "that forced them.",
+    "Search: the first page measured, loaded on Chromium's slow 4G and 4× slower CPU; then the header's search button, "
+    "the first long word of the page's heading typed, and the time until the first result shows (median of 3).",
     "Other origins resolve to nothing in every run (Chromium `--host-resolver-rules`), so no run leaves the machine. "
     "Plain Material asks Google Fonts for Roboto on every page (a render-blocking stylesheet, then font files): that request "
     "is counted as `+1 other origin`, but its bytes cannot be counted here. Lighthouse's simulation still charges plain "
@@ -37,6 +43,7 @@ class Options:
     build_runs: int = 5
     lighthouse_runs: int = 1
     reports_dir: Path | None = None
+    search: bool = True
 
 
 def progress(message: str) -> None:
@@ -64,9 +71,20 @@ def measure_site(site_dir: Path, paths: list[str], options: Options, label: str)
             measurements[path] = Measurement(
                 requests=visit.requests, transfer_bytes=visit.bytes, search_index_bytes=visit.search_index_bytes,
                 other_origins=visit.other_origins, scores=audit.scores, fcp_ms=audit.fcp_ms, lcp_ms=audit.lcp_ms,
-                failed_audits=audit.failed, files=visit.files,
+                failed_audits=audit.failed, files=visit.files, tbt_ms=audit.tbt_ms, reflows=audit.reflows,
             )
     return measurements
+
+
+def measure_search(site_dir: Path, path: str, label: str) -> browser.SearchOpening | None:
+    """Search opened on one page of one built site, on a slow phone; None when the page offers no search."""
+    with server.serve(site_dir) as base_url:
+        progress(f"{label}: opening search on /{path}")
+        try:
+            return browser.search_opening(base_url, path)
+        except (PlaywrightError, RuntimeError) as error:
+            progress(f"{label}: search could not be timed: {str(error).splitlines()[0]}")
+            return None
 
 
 def choose_pages(available: list[str], options: Options) -> list[str]:
@@ -96,7 +114,12 @@ def run(options: Options) -> Results:
         plain_paths = set(sites.page_paths(work / "baseline"))
         ours = measure_site(work / "ours", paths, options, "ours")
         plain = measure_site(work / "baseline", [p for p in paths if p in plain_paths], options, "plain-material")
+        search = None
+        if options.search and paths:
+            ours_search = measure_search(work / "ours", paths[0], "ours")
+            plain_search = measure_search(work / "baseline", paths[0], "plain-material") if paths[0] in plain_paths else None
+            search = (ours_search, plain_search) if ours_search else None
         progress(f"Timing builds: {options.build_runs} runs each")
         build = buildtime.measure(baseline_config, work, options.build_runs) if options.build_runs else None
     pages = [PageComparison(path, ours[path], plain.get(path)) for path in paths]
-    return Results(pages=pages, build=build)
+    return Results(pages=pages, build=build, search=search)

@@ -33,8 +33,8 @@ def _env() -> dict[str, str]:
 
 
 def our_build_command(site_dir: Path, builder: str = "mkdocs") -> list[str]:
-    """The production build: scripts/build_site.py, events, security and link check included."""
-    return [sys.executable, str(BUILD_SCRIPT), "--site-dir", str(site_dir), "--builder", builder]
+    """The full build (events, security and link check included), as a preview for 127.0.0.1 like the baseline's."""
+    return [sys.executable, str(BUILD_SCRIPT), "--preview", "--site-dir", str(site_dir), "--builder", builder]
 
 
 def baseline_build_command(config: Path, site_dir: Path) -> list[str]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from assets.names import content_hashed_files
 from atomic_files import write_if_changed
 from security.headers import render_headers
 from security.pages import read_page, secure_page, style_hashes
@@ -64,7 +65,7 @@ def secure_site(site_dir: Path) -> SecuredSite:
 
     outputs = {path: secure_page(texts[path], policies[path]) for path in pages}
     site_policy = union(list(policies.values()))
-    outputs[site_dir / HEADERS_FILE] = render_headers(site_policy)
+    outputs[site_dir / HEADERS_FILE] = render_headers(site_policy, content_hashed_files(site_dir))
 
     changed = sum(write_if_changed(path, text.encode("utf-8")) for path, text in outputs.items())
     return SecuredSite(len(paths), len(site_policy.script_hashes), changed)

@@ -17,6 +17,14 @@ def report(performance: float = 0.99, fcp: float = 1100.0) -> dict:
                                     "displayValue": "Est savings of 300 ms"},
         "color-contrast": {"score": 1, "scoreDisplayMode": "binary", "title": "Contrast is sufficient"},
         "diagnostics": {"score": None, "scoreDisplayMode": "informative", "title": "Diagnostics"},
+        "total-blocking-time": {"numericValue": 130.0, "score": 0.9, "scoreDisplayMode": "numeric", "title": "Total Blocking Time"},
+        "forced-reflow-insight": {"score": 0, "scoreDisplayMode": "numeric", "title": "Forced reflow", "details": {"type": "list", "items": [
+            {"type": "table", "items": [
+                {"source": {"type": "text", "value": "[unattributed]"}, "reflowTime": 2.5},
+                {"source": {"type": "source-location", "url": "http://127.0.0.1:8000/assets/theme.js", "line": 13, "column": 41609},
+                 "reflowTime": 8.0},
+            ]},
+        ]}},
     }
     refs = {
         "performance": ["first-contentful-paint", "largest-contentful-paint", "render-blocking-insight", "diagnostics"],
@@ -34,6 +42,8 @@ def test_scores_paints_and_failed_audits_are_read_from_the_report():
     assert audit.scores == {"performance": 99, "accessibility": 100, "best-practices": 96, "seo": 100}
     assert (audit.fcp_ms, audit.lcp_ms) == (1100.0, 1500.0)
     assert audit.failed == {"render-blocking-insight": "Render blocking requests (Est savings of 300 ms)"}
+    assert audit.tbt_ms == 130.0
+    assert audit.reflows == {"[unattributed]": 2.5, "theme.js:14:41610": 8.0}
 
 
 def test_a_report_lighthouse_could_not_finish_is_an_error():

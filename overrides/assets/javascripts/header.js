@@ -31,6 +31,20 @@
     });
   });
 
+  // Search loads when it first opens, however it opens: workers/search-on-open.js waits for this.
+  var searchToggle = document.getElementById("__search");
+  function searchOpened() {
+    if (!searchToggle.checked || typeof BroadcastChannel !== "function") return;
+    searchToggle.removeEventListener("change", searchOpened);
+    var channel = new BroadcastChannel("search-opened");
+    channel.postMessage("open");
+    channel.close();
+  }
+  if (searchToggle) {
+    searchToggle.addEventListener("change", searchOpened);
+    searchOpened(); // open already, before this script ran
+  }
+
   // Escape closes the menu and puts focus back on its button.
   document.addEventListener("keydown", function (event) {
     var drawer = document.getElementById("__drawer");

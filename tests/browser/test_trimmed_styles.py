@@ -1,0 +1,105 @@
+"""Trimming the stylesheets (scripts/pack_assets.py) changes nothing a person sees: a page looks exactly
+the same, pixel for pixel, with the trimmed stylesheets as with the theme's full ones and our
+unminified one, in each state a visitor can put it in."""
+
+from __future__ import annotations
+
+import importlib.util
+import re
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser, Page
+
+from benchmark.server import serve
+
+pytestmark = pytest.mark.browser
+
+REPO = Path(__file__).resolve().parents[2]
+OWN_ASSETS = REPO / "overrides" / "assets"
+_STYLESHEET = re.compile(r"""<link rel="stylesheet" href="([^"]+)">""")
+
+RESULTS = REPO / "test-results" / "trimmed-styles"
+
+
+def _menu_open(page: Page) -> None:
+    page.click("button[data-toggle='__drawer']")
+
+
+def _dark_with_the_menu_closed(page: Page) -> None:
+    page.keyboard.press("Escape")
+    page.locator("form[data-md-component='palette'] label:visible").first.click()
+    page.wait_for_function("document.body.getAttribute('data-md-color-scheme') === 'slate'")
+
+
+def _search_with_results(page: Page) -> None:
+    page.click("button[data-toggle='__search']")
+    word = next(w for w in page.inner_text("h1").split() if len(w) >= 4 and w.isalpha())
+    page.keyboard.type(word.lower())
+    page.wait_for_selector(".md-search-result__item, [role='option']")
+
+
+# One page of each layout: home (with its events list), help cards, events, tables, a translated
+# page. On the home page, one state after another: each is photographed.
+PAGES = ("", "get-help/", "events/", "phone-numbers/", "bn/")
+HOME_STATES = {"menu open": _menu_open, "dark colours": _dark_with_the_menu_closed, "search with results": _search_with_results}
+
+
+def _theme_templates() -> list[Path]:
+    found = []
+    for name in ("material", "zensical"):
+        spec = importlib.util.find_spec(name)
+        if spec and spec.submodule_search_locations:
+            found.append(Path(next(iter(spec.submodule_search_locations))) / "templates")
+    return found
+
+
+def _original(site_dir: Path, name: str) -> Path:
+    """The stylesheet a trimmed, renamed one was made from: the theme's, or ours in overrides/."""
+    folder, stem = Path(name).parent, Path(name).name.split(".")[0]
+    candidates = [OWN_ASSETS / folder.relative_to("assets") / f"{stem}.css"]
+    candidates += [path for theme in _theme_templates() for path in sorted((theme / folder).glob(f"{stem}.*.css"))]
+    original = next((path for path in candidates if path.is_file()), None)
+    assert original is not None, f"no stylesheet {name} was made from"
+    return original
+
+
+@pytest.fixture(scope="module")
+def sites(built_site: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, str]]:
+    """The built site, and a copy of it whose stylesheets are the untrimmed originals, both served."""
+    untrimmed = tmp_path_factory.mktemp("untrimmed") / "site"
+    shutil.copytree(built_site, untrimmed)
+    for href in set(_STYLESHEET.findall((built_site / "index.html").read_text(encoding="utf-8"))):
+        name = href.split("?")[0]
+        shutil.copyfile(_original(built_site, name), untrimmed / name)
+    with serve(built_site) as trimmed_url, serve(untrimmed) as untrimmed_url:
+        yield trimmed_url, untrimmed_url
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_a_page_looks_the_same_with_trimmed_stylesheets(browser: Browser, sites: tuple[str, str], built_site: Path, path: str) -> None:
+    if not (built_site / path / "index.html").is_file():
+        pytest.skip(f"the site has no page /{path}")
+    states = {"as loaded": lambda page: None, **(HOME_STATES if path == "" else {})}
+    shots: dict[str, list[bytes]] = {state: [] for state in states}
+    for url in sites:
+        # Reduced motion: the theme then turns transitions off, so nothing is caught half-way.
+        context = browser.new_context(viewport={"width": 375, "height": 667}, reduced_motion="reduce")
+        try:
+            page = context.new_page()
+            page.goto(url + path, wait_until="networkidle")
+            for state, action in states.items():
+                action(page)
+                shots[state].append(page.screenshot(full_page=True))
+        finally:
+            context.close()
+    for state, (trimmed, full) in shots.items():
+        if trimmed != full:
+            RESULTS.mkdir(parents=True, exist_ok=True)
+            name = f"{path.strip('/') or 'home'}-{state.replace(' ', '-')}"
+            (RESULTS / f"{name}-trimmed.png").write_bytes(trimmed)
+            (RESULTS / f"{name}-full.png").write_bytes(full)
+            pytest.fail(f"/{path}, {state}: the page looks different with the trimmed stylesheets; "
+                        f"compare {RESULTS.relative_to(REPO)}/{name}-trimmed.png with {name}-full.png")
