@@ -60,7 +60,7 @@ class Step:
 # Each hook in mkdocs.yml and its plain script, for builders that ignore hooks (Zensical). A hook
 # missing here stops such a build, so nothing the site needs is silently skipped. To add a step
 # that generates a page part: a hook in mkdocs.yml that calls a script, and one line here.
-HOOK_SCRIPTS = {
+HOOK_SCRIPTS: dict[str, Step | None] = {
     "scripts/hooks/facts.py": Step("before", "scripts/build_facts.py",
                                     ("--data", "{root}/data/facts.yml", "--config", "{config}")),
     "scripts/hooks/events.py": Step("before", "scripts/build_events.py",
@@ -69,6 +69,8 @@ HOOK_SCRIPTS = {
     "scripts/hooks/finish.py": Step("after", "scripts/finish_site.py", ("{site}",)),
     "scripts/hooks/assets.py": Step("after", "scripts/pack_assets.py", ("{site}", "--config", "{config}")),
     "scripts/hooks/security.py": Step("after", "scripts/secure_site.py", ("{site}",)),
+    # Speed only, for MkDocs: a builder that ignores hooks needs nothing in its place.
+    "scripts/hooks/template_cache.py": None,
 }
 
 
@@ -122,13 +124,14 @@ def _steps_for(settings: site_config.SiteConfig) -> list[tuple[Step, Path]]:
     steps = []
     for hook in settings.hooks:
         path = (settings.root / hook).resolve()
-        step = HOOK_SCRIPTS.get(f"scripts/hooks/{path.name}") if path.parent.name == "hooks" else None
-        if step is None:
+        name = f"scripts/hooks/{path.name}" if path.parent.name == "hooks" else None
+        if name not in HOOK_SCRIPTS:
             raise BuildFailed(
                 f"{settings.path.name} lists the hook {hook}, which has no plain script for builders that "
                 "ignore hooks: add its script to HOOK_SCRIPTS in scripts/build_site.py"
             )
-        steps.append((step, path.parents[2]))
+        if HOOK_SCRIPTS[name] is not None:
+            steps.append((HOOK_SCRIPTS[name], path.parents[2]))
     return steps
 
 

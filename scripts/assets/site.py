@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -28,10 +30,14 @@ class PackedSite:
     bytes_after: int
 
 
-def pack_site(site_dir: Path, own_assets: Path) -> PackedSite:
+def pack_site(site_dir: Path, own_assets: Path, cache: Path | None = None) -> PackedSite:
     """Minifies our own files (those from own_assets, the theme override's assets/), trims every
     stylesheet the pages load, names each file after its content's hash, and updates every
-    reference to it. A second run changes nothing."""
+    reference to it. A second run changes nothing.
+
+    cache: a folder where the trimmed stylesheets are kept, to be used again by a build whose
+    stylesheets, pages and scripts are byte for byte the same (trimming is most of this step's time).
+    """
     site_dir = Path(site_dir)
     pages = {path: path.read_text(encoding="utf-8") for path in sorted(site_dir.rglob("*.html"))}
     ours = [site_dir / "assets" / path.relative_to(own_assets) for path in sorted(Path(own_assets).rglob("*"))
@@ -46,7 +52,7 @@ def pack_site(site_dir: Path, own_assets: Path) -> PackedSite:
     if stylesheets:
         scripts = [path.read_text(encoding="utf-8") for path in sorted(site_dir.rglob("*.js"))
                    if _NOT_SCANNED not in "/" + path.relative_to(site_dir).as_posix()]
-        for path, text in purge(stylesheets, words_in([*pages.values(), *scripts])).items():
+        for path, text in _trimmed(stylesheets, [*pages.values(), *scripts], site_dir, cache).items():
             packed[path] = minify(text, ".css")
     # Files that name none of the others first; then stylesheets, whose url(...) may name those: each
     # is hashed only once it names the new names, so its own name always matches what it holds.
@@ -67,6 +73,32 @@ def pack_site(site_dir: Path, own_assets: Path) -> PackedSite:
         # A trimmed stylesheet's source map describes the file before trimming: it would mislead.
         path.with_name(path.name + ".map").unlink(missing_ok=True)
     return PackedSite(len(data), sum(map(len, originals.values())), sum(map(len, data.values())))
+
+
+def _trimmed(stylesheets: dict[Path, str], texts: list[str], site_dir: Path, cache: Path | None) -> dict[Path, str]:
+    """purge() of the stylesheets against every word of the pages and scripts, or its kept result for the same bytes."""
+    if cache is None:
+        return purge(stylesheets, words_in(texts))
+    names = {_name(path, site_dir): text for path, text in stylesheets.items()}
+    hashed = hashlib.sha256()
+    for part in [*(f"{name}\0{text}" for name, text in sorted(names.items())), *texts]:
+        hashed.update(part.encode("utf-8"))
+        hashed.update(b"\0\0")
+    key, record = hashed.hexdigest(), cache / "trimmed-stylesheets.json"
+    try:
+        kept = json.loads(record.read_text(encoding="utf-8"))
+        if kept["key"] == key:
+            return {site_dir / name: text for name, text in kept["trimmed"].items()}
+    except (OSError, ValueError, KeyError, TypeError):
+        pass  # none kept yet, or unreadable: trim afresh
+    trimmed = purge(stylesheets, words_in(texts))
+    try:
+        cache.mkdir(parents=True, exist_ok=True)
+        record.write_text(json.dumps({"key": key, "trimmed": {_name(path, site_dir): text for path, text in trimmed.items()}}),
+                          encoding="utf-8")
+    except OSError:
+        pass  # the next build trims afresh
+    return trimmed
 
 
 def _name(path: Path, site_dir: Path) -> str:

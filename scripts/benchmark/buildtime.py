@@ -17,6 +17,8 @@ class BuildTimes:
 
     ours: list[float]
     baseline: list[float]
+    # Our build with nothing kept from an earlier build (.build-cache/ empty), as on a fresh clone.
+    first: float | None = None
 
     @property
     def ours_median(self) -> float:
@@ -40,13 +42,14 @@ def _timed(command: list[str], site_dir: Path) -> float:
 
 
 def measure(baseline_config: Path, work: Path, runs: int) -> BuildTimes:
-    """Alternates the two builds, after one untimed warm-up each, so drift on the machine hits both alike."""
+    """Times our first build with nothing kept, then alternates the two builds, after one untimed
+    warm-up each, so drift on the machine hits both alike."""
     ours_dir, baseline_dir = work / "time-ours", work / "time-baseline"
     ours_command = sites.our_build_command(ours_dir)
     baseline_command = sites.baseline_build_command(baseline_config, baseline_dir)
-    sites.run_build(ours_command)
+    shutil.rmtree(sites.REPO / ".build-cache", ignore_errors=True)
+    times = BuildTimes(ours=[], baseline=[], first=_timed(ours_command, ours_dir))
     sites.run_build(baseline_command)
-    times = BuildTimes(ours=[], baseline=[])
     for _ in range(runs):
         times.ours.append(_timed(ours_command, ours_dir))
         times.baseline.append(_timed(baseline_command, baseline_dir))

@@ -6,34 +6,25 @@ import contextlib
 import gc
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 
 from events.calendar import FEED_NAME, render_calendars
 from events import markup
 from events.load import load
-from events.model import LONDON, events_from_data
+from events.model import events_from_data
 from events.problems import EventsError, Problem
 from events.render import render_fragments
+from events.paths import DATA, OUT, london_today
 from events.validate import validate
 from events.write import write_all
 
-REPO = Path(__file__).resolve().parents[2]
-DATA = REPO / "data" / "events.yml"
-# Everything generated lives under docs/events/ and is gitignored: page fragments (kept out of
-# the built pages by exclude_docs in mkdocs.yml) and calendar files (served at /events/calendar/).
-OUT = REPO / "docs" / "events"
 # Where the feed is served, relative to the site URL.
 CALENDAR_URL_PATH = "events/calendar/"
 # A real events file holds a few hundred events at most, each well under 1,000 bytes: 1 MB is room for
 # over a thousand. Anything bigger is a mistake (another file pasted or saved in its place), and is
 # refused before it is read, so the check answers at once instead of parsing megabytes.
 MAX_BYTES = 1_000_000
-
-
-def london_today() -> date:
-    """Today's date in London, which is the date events are compared against."""
-    return datetime.now(LONDON).date()
 
 
 @dataclass(frozen=True)

@@ -26,6 +26,8 @@ def on_post_build(config) -> None:
     if _serving or not config.theme.custom_dir:
         return  # while editing, files keep their readable names and contents
     try:
-        pack_site(Path(config.site_dir), Path(config.theme.custom_dir) / "assets")
+        # Trimmed stylesheets are kept in .build-cache/ beside mkdocs.yml for the next build of the same pages.
+        pack_site(Path(config.site_dir), Path(config.theme.custom_dir) / "assets",
+                  cache=Path(config.config_file_path).parent / ".build-cache")
     except UnreadableStylesheet as error:
         raise PluginError(f"the static files were not packed: {error}") from None

@@ -18,8 +18,10 @@ from mkdocs.exceptions import PluginError
 # scripts/ first, so `events` is the package there and not this file (MkDocs puts hooks/ on the path).
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from events.build import DATA, build_events, london_today  # noqa: E402
-from events.problems import EventsError  # noqa: E402
+# Loads the events package now (MkDocs restores sys.path once hooks are loaded), so the step's
+# modules can be loaded later, only when it runs.
+from events.paths import DATA, OUT, london_today  # noqa: E402
+from step_cache import StepRecord  # noqa: E402
 
 
 def on_pre_build(config) -> None:
@@ -30,9 +32,19 @@ def on_pre_build(config) -> None:
     except ValueError:
         raise PluginError(f"EVENTS_TODAY must be a date written YYYY-MM-DD, like 2027-03-14; found {today_text!r}") from None
     data = Path(os.environ.get("EVENTS_DATA") or DATA)
+    site_url = config["site_url"] or "http://127.0.0.1:8000/"
+    record = StepRecord("events", Path(config.config_file_path).parent, [(OUT / "generated", "*"), (OUT / "calendar", "*")])
+    key = record.key([data], [str(today), site_url])
+    if record.unchanged(key):
+        return
+    # Loaded only when the step runs: icalendar and jsonschema take about 70 ms to load.
+    from events.build import build_events
+    from events.problems import EventsError
+
     try:
-        build_events(data, today=today, site_url=config["site_url"] or "http://127.0.0.1:8000/")
+        build_events(data, today=today, site_url=site_url)
     except EventsError as error:
         shown = os.path.relpath(data)
         raise PluginError(f"{shown} breaks these rules, so the events were not updated:\n"
                           + error.report(shown, github=os.environ.get("GITHUB_ACTIONS") == "true")) from None
+    record.save(key)

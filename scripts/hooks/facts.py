@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import sys
+from datetime import date
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
@@ -16,15 +17,28 @@ from mkdocs.exceptions import PluginError
 # scripts/ first, so `facts` is the package there and not this file (MkDocs puts hooks/ on the path).
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from facts.build import build_facts  # noqa: E402
-from facts.problems import FactsError  # noqa: E402
+import facts  # noqa: E402,F401  (the package, loaded now: MkDocs restores sys.path once hooks are loaded)
+from step_cache import StepRecord  # noqa: E402
 
 
 def on_pre_build(config) -> None:
     """Writes docs/generated/, or stops the build with every problem in data/facts.yml and mkdocs.yml."""
     config_file = Path(config.config_file_path)
+    data, docs = config_file.parent / "data" / "facts.yml", Path(config["docs_dir"])
+    # What the parts are made from: the register, mkdocs.yml, and which pages exist (a part links
+    # the complaints page only when there is one).
+    pages = sorted(str(page.relative_to(docs)) for page in docs.rglob("*.md") if "generated" not in page.parts)
+    record = StepRecord("facts", config_file.parent, [(docs / "generated", "*")])
+    key = record.key([data, config_file], [str(date.today()), *pages])
+    if record.unchanged(key):
+        return
+    # Loaded only when the step runs: jsonschema alone takes about 30 ms to load.
+    from facts.build import build_facts
+    from facts.problems import FactsError
+
     try:
-        build_facts(config_file.parent / "data" / "facts.yml", config_file)
+        build_facts(data, config_file)
     except FactsError as error:
         raise PluginError("the phone numbers page and contact texts were not updated, because of these problems:\n"
                           + error.report(github=os.environ.get("GITHUB_ACTIONS") == "true")) from None
+    record.save(key)

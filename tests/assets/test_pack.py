@@ -186,3 +186,32 @@ def test_a_stylesheet_whose_braces_do_not_pair_stops_the_step_and_changes_nothin
         "a block opened with { is never closed; no file was changed\n"
     )
     assert {path: path.read_bytes() for path in site_dir.rglob("*") if path.is_file()} == before
+
+
+def _packed_files(site_dir: Path) -> dict[str, bytes]:
+    return {path.relative_to(site_dir).as_posix(): path.read_bytes() for path in site_dir.rglob("*") if path.is_file()}
+
+
+def test_kept_trimmed_stylesheets_give_the_same_site_and_a_page_that_uses_a_new_class_trims_afresh(site, tmp_path: Path) -> None:
+    import shutil
+
+    site_dir, own = site
+    cache = tmp_path / "example-cache"
+    unpacked = tmp_path / "unpacked"
+    shutil.copytree(site_dir, unpacked)
+    pack_site(site_dir, own)
+    without_cache = _packed_files(site_dir)
+    for _ in range(2):  # the first run keeps the trimmed stylesheets, the second uses them
+        shutil.rmtree(site_dir)
+        shutil.copytree(unpacked, site_dir)
+        pack_site(site_dir, own, cache=cache)
+        assert _packed_files(site_dir) == without_cache
+    assert (cache / "trimmed-stylesheets.json").is_file()
+
+    shutil.rmtree(site_dir)
+    shutil.copytree(unpacked, site_dir)
+    page = site_dir / "example" / "index.html"
+    page.write_text(page.read_text().replace("<p>Fixture page</p>", '<p class="md-unused">Fixture page</p>'))
+    pack_site(site_dir, own, cache=cache)
+    theme = next(site_dir.glob("assets/stylesheets/main.*.css"))
+    assert theme.read_text() == ".md-example{margin:0}.md-unused{margin:1px}"

@@ -204,11 +204,11 @@ def test_the_mkdocs_hook_stops_the_build_naming_the_file_and_line(tmp_path: Path
     spec.loader.exec_module(hook)  # type: ignore[union-attr]
     config = _site(tmp_path, "  contact:\n    email: not-an-email\n")
 
-    class Config:
+    class Config(dict):
         config_file_path = str(config)
 
     with pytest.raises(PluginError) as failure:
-        hook.on_pre_build(Config())
+        hook.on_pre_build(Config(docs_dir=str(tmp_path / "docs")))
     assert str(failure.value) == (
         "the phone numbers page and contact texts were not updated, because of these problems:\n"
         "mkdocs.yml:6:12: extra.contact.email must be an email address like name@example.org; found 'not-an-email'\n"

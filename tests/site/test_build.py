@@ -89,3 +89,13 @@ def test_a_preview_is_built_for_this_machine(tmp_path: Path, monkeypatch: pytest
     assert "<loc>http://127.0.0.1:8000/</loc>" in (tmp_path / "site" / "sitemap.xml").read_text(encoding="utf-8")
     builder = build_site.BUILDERS[build_site.default_builder()].NAME
     assert capsys.readouterr().out.endswith(f"Built a preview for http://127.0.0.1:8000/ into {tmp_path / 'site'} with {builder}\n")
+
+
+def test_the_template_cache_changes_no_built_file(tmp_path: Path) -> None:
+    """Speed only: two builds, the second reading the compiled templates the first kept, give the same site."""
+    first, second = tmp_path / "first", tmp_path / "second"
+    for site in (first, second):
+        build_site.build(site, builder="mkdocs")
+    files = sorted(path.relative_to(first) for path in first.rglob("*") if path.is_file())
+    assert files == sorted(path.relative_to(second) for path in second.rglob("*") if path.is_file())
+    assert [name for name in files if (first / name).read_bytes() != (second / name).read_bytes()] == []
