@@ -2,8 +2,9 @@
 
 The theme's stylesheet styles every feature the theme has (code blocks, tabs, blog, versions, and
 so on): about 23 KB compressed, on every first visit. A selector is kept when every class, id and
-attribute it names occurs somewhere in the site: in a built page, or in a script the site ships
-(which may add classes as it runs). Otherwise nothing on the site can match it. Custom properties
+attribute it names occurs somewhere in the site: in a built page, in one of our scripts, or among
+the names the theme's script can put on these pages as it runs (theme_words.py). Otherwise nothing
+on the site can match it. Custom properties
 that nothing left reads go too (the theme keeps its icons in them). It runs on the built site,
 like PurgeCSS, so a page that starts to use a feature has its styles from that build on.
 """

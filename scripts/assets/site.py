@@ -12,6 +12,7 @@ from atomic_files import write_if_changed
 from assets.minify import minify
 from assets.names import carries_its_hash, hashed_name
 from assets.purge import purge, words_in
+from assets.theme_words import builds_components, theme_script_words
 from assets.references import resolve, rewrite
 
 _STYLESHEET = re.compile(r"""<link\b(?=[^>]*\brel=["']?stylesheet\b)[^>]*\bhref=["']([^"']+)["']""", re.IGNORECASE)
@@ -50,9 +51,12 @@ def pack_site(site_dir: Path, own_assets: Path, cache: Path | None = None) -> Pa
               for path, raw in originals.items()}
     stylesheets = {path: text for path, text in packed.items() if path.suffix == ".css"}
     if stylesheets:
-        scripts = [path.read_text(encoding="utf-8") for path in sorted(site_dir.rglob("*.js"))
-                   if _NOT_SCANNED not in "/" + path.relative_to(site_dir).as_posix()]
-        for path, text in _trimmed(stylesheets, [*pages.values(), *scripts], site_dir, cache).items():
+        scripts = {path: path.read_text(encoding="utf-8") for path in sorted(site_dir.rglob("*.js"))
+                   if _NOT_SCANNED not in "/" + path.relative_to(site_dir).as_posix()}
+        texts = Texts(pages=list(pages.values()),
+                      ours=[text for path, text in scripts.items() if path in originals],
+                      theme=[text for path, text in scripts.items() if path not in originals])
+        for path, text in _trimmed(stylesheets, texts, site_dir, cache).items():
             packed[path] = minify(text, ".css")
     # Files that name none of the others first; then stylesheets, whose url(...) may name those: each
     # is hashed only once it names the new names, so its own name always matches what it holds.
@@ -75,13 +79,31 @@ def pack_site(site_dir: Path, own_assets: Path, cache: Path | None = None) -> Pa
     return PackedSite(len(data), sum(map(len, originals.values())), sum(map(len, data.values())))
 
 
-def _trimmed(stylesheets: dict[Path, str], texts: list[str], site_dir: Path, cache: Path | None) -> dict[Path, str]:
-    """purge() of the stylesheets against every word of the pages and scripts, or its kept result for the same bytes."""
+@dataclass(frozen=True)
+class Texts:
+    """What a stylesheet rule may have to match: the built pages, our own scripts, the theme's scripts."""
+
+    pages: list[str]
+    ours: list[str]
+    theme: list[str]
+
+
+def words(texts: Texts) -> set[str]:
+    """Every class, id or attribute name the site's pages can have, as loaded or once scripts have run."""
+    on_pages = words_in(texts.pages)
+    return on_pages | words_in(texts.ours) | theme_script_words(words_in(texts.theme), on_pages,
+                                                                 builds_components(texts.pages))
+
+
+def _trimmed(stylesheets: dict[Path, str], texts: Texts, site_dir: Path, cache: Path | None) -> dict[Path, str]:
+    """purge() of the stylesheets against the site's words, or its kept result for the same bytes and code."""
     if cache is None:
-        return purge(stylesheets, words_in(texts))
+        return purge(stylesheets, words(texts))
     names = {_name(path, site_dir): text for path, text in stylesheets.items()}
+    code = [path.read_text(encoding="utf-8") for path in sorted(Path(__file__).parent.glob("*.py"))]
     hashed = hashlib.sha256()
-    for part in [*(f"{name}\0{text}" for name, text in sorted(names.items())), *texts]:
+    for part in [*code, *(f"{name}\0{text}" for name, text in sorted(names.items())),
+                 *texts.pages, "\0ours", *texts.ours, "\0theme", *texts.theme]:
         hashed.update(part.encode("utf-8"))
         hashed.update(b"\0\0")
     key, record = hashed.hexdigest(), cache / "trimmed-stylesheets.json"
@@ -91,7 +113,7 @@ def _trimmed(stylesheets: dict[Path, str], texts: list[str], site_dir: Path, cac
             return {site_dir / name: text for name, text in kept["trimmed"].items()}
     except (OSError, ValueError, KeyError, TypeError):
         pass  # none kept yet, or unreadable: trim afresh
-    trimmed = purge(stylesheets, words_in(texts))
+    trimmed = purge(stylesheets, words(texts))
     try:
         cache.mkdir(parents=True, exist_ok=True)
         record.write_text(json.dumps({"key": key, "trimmed": {_name(path, site_dir): text for path, text in trimmed.items()}}),

@@ -215,3 +215,41 @@ def test_kept_trimmed_stylesheets_give_the_same_site_and_a_page_that_uses_a_new_
     pack_site(site_dir, own, cache=cache)
     theme = next(site_dir.glob("assets/stylesheets/main.*.css"))
     assert theme.read_text() == ".md-example{margin:0}.md-unused{margin:1px}"
+
+
+def _theme_script_site(site: tuple[Path, Path], config: str = '{"features": []}') -> Path:
+    """The fixture site with a theme script that names three components, and a theme stylesheet styling them."""
+    site_dir, _ = site
+    (site_dir / "assets" / "javascripts" / "bundle.example.js").write_text(
+        'e.classList.add("md-example__part--active");e.classList.add("md-absent__part");'
+        'e.classList.add("focus-visible");e.classList.add("example-outside")')
+    (site_dir / "assets" / "stylesheets" / "main.0123abcd.min.css").write_text(
+        ".md-example{margin:0}.md-example__part--active{margin:1px}.md-absent__part{margin:2px}"
+        "a.focus-visible{outline:auto}.example-outside{margin:3px}")
+    page = site_dir / "index.html"
+    page.write_text(page.read_text() + f'<script id="__config" type="application/json">{config}</script>')
+    return site_dir
+
+
+def test_a_theme_script_counts_for_parts_of_components_on_the_page_and_the_names_it_sets_outside_its_namespace(site) -> None:
+    site_dir = _theme_script_site(site)
+    pack_site(site_dir, site[1])
+    theme = next(site_dir.glob("assets/stylesheets/main.*.css"))
+    assert theme.read_text() == ".md-example{margin:0}.md-example__part--active{margin:1px}a.focus-visible{outline:auto}"
+
+
+def test_a_feature_whose_components_the_theme_script_builds_keeps_every_name_in_its_namespace(site) -> None:
+    site_dir = _theme_script_site(site, '{"features": ["content.code.copy"]}')
+    pack_site(site_dir, site[1])
+    theme = next(site_dir.glob("assets/stylesheets/main.*.css"))
+    assert theme.read_text() == (".md-example{margin:0}.md-example__part--active{margin:1px}.md-absent__part{margin:2px}"
+                                 "a.focus-visible{outline:auto}")
+
+
+def test_every_name_in_our_own_scripts_counts(site) -> None:
+    site_dir, own = _theme_script_site(site), site[1]
+    for folder in (own, site_dir / "assets"):
+        (folder / "javascripts" / "example.js").write_text('e.classList.add("example-outside")')
+    pack_site(site_dir, own)
+    theme = next(site_dir.glob("assets/stylesheets/main.*.css"))
+    assert ".example-outside{margin:3px}" in theme.read_text()

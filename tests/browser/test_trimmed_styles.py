@@ -41,10 +41,27 @@ def _search_with_results(page: Page) -> None:
     page.wait_for_selector(".md-search-result__item, [role='option']")
 
 
+def _keyboard_on_a_link_in_the_page(page: Page) -> None:
+    page.keyboard.press("Escape")
+    page.locator("article a[href]").first.focus()  # where Tab would bring it; the theme marks it as keyboard focus
+    page.keyboard.press("Shift+Tab")
+    page.keyboard.press("Tab")
+    page.wait_for_timeout(500)  # focus may scroll the page: as below, the theme then updates its marks
+
+
+def _scrolled_half_way(page: Page) -> None:
+    page.evaluate("window.scrollTo(0, document.documentElement.scrollHeight / 2)")
+    # The theme marks the contents entry being read, and the header's title, as the page scrolls.
+    page.wait_for_timeout(500)
+
+
 # One page of each layout: home (with its events list), help cards, events, tables, a translated
 # page. On the home page, one state after another: each is photographed.
 PAGES = ("", "get-help/", "events/", "phone-numbers/", "bn/")
-HOME_STATES = {"menu open": _menu_open, "dark colours": _dark_with_the_menu_closed, "search with results": _search_with_results}
+HOME_STATES = {"menu open": _menu_open, "dark colours": _dark_with_the_menu_closed, "search with results": _search_with_results,
+               "keyboard on a link": _keyboard_on_a_link_in_the_page, "scrolled half way": _scrolled_half_way}
+WIDE_STATES = {"as loaded": lambda page: page.wait_for_timeout(500), "scrolled half way": _scrolled_half_way,
+               "keyboard on a link": _keyboard_on_a_link_in_the_page}
 
 
 def _theme_templates() -> list[Path]:
@@ -80,25 +97,39 @@ def sites(built_site: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterato
 
 @pytest.mark.parametrize("path", PAGES)
 def test_a_page_looks_the_same_with_trimmed_stylesheets(browser: Browser, sites: tuple[str, str], built_site: Path, path: str) -> None:
+    states = {"as loaded": lambda page: None, **(HOME_STATES if path == "" else {})}
+    _compare(browser, sites, built_site, path, states, {"width": 375, "height": 667})
+
+
+@pytest.mark.parametrize("path", ("get-help/", "phone-numbers/"))
+def test_a_page_on_a_wide_screen_looks_the_same_with_trimmed_stylesheets(browser: Browser, sites: tuple[str, str],
+                                                                         built_site: Path, path: str) -> None:
+    """With the menu and the page's contents beside it, as read and scrolled, and with keyboard focus."""
+    _compare(browser, sites, built_site, path, WIDE_STATES, {"width": 1280, "height": 800}, "wide")
+
+
+def _compare(browser: Browser, sites: tuple[str, str], built_site: Path, path: str, states: dict,
+             viewport: dict, label: str = "") -> None:
     if not (built_site / path / "index.html").is_file():
         pytest.skip(f"the site has no page /{path}")
-    states = {"as loaded": lambda page: None, **(HOME_STATES if path == "" else {})}
     shots: dict[str, list[bytes]] = {state: [] for state in states}
     for url in sites:
         # Reduced motion: the theme then turns transitions off, so nothing is caught half-way.
-        context = browser.new_context(viewport={"width": 375, "height": 667}, reduced_motion="reduce")
+        context = browser.new_context(viewport=viewport, reduced_motion="reduce")
         try:
             page = context.new_page()
             page.goto(url + path, wait_until="networkidle")
             for state, action in states.items():
                 action(page)
+                # The theme's script marks the header, menu and contents as the page settles: wait for it.
+                page.wait_for_timeout(300)
                 shots[state].append(page.screenshot(full_page=True))
         finally:
             context.close()
     for state, (trimmed, full) in shots.items():
         if trimmed != full:
             RESULTS.mkdir(parents=True, exist_ok=True)
-            name = f"{path.strip('/') or 'home'}-{state.replace(' ', '-')}"
+            name = "-".join(part for part in (path.strip("/") or "home", label, state.replace(" ", "-")) if part)
             (RESULTS / f"{name}-trimmed.png").write_bytes(trimmed)
             (RESULTS / f"{name}-full.png").write_bytes(full)
             pytest.fail(f"/{path}, {state}: the page looks different with the trimmed stylesheets; "
