@@ -33,11 +33,16 @@ import subprocess
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
-import site_config
 from builders import BUILDERS, DEFAULT
-from links import check_sources, check_site, report
+
+if TYPE_CHECKING:
+    import site_config
+
+# site_config and the link check are loaded inside build(): a builder that runs the steps itself
+# (MkDocs) is started first, and they load while it builds.
 
 REPO = Path(__file__).resolve().parent.parent
 CONFIG = REPO / "mkdocs.yml"
@@ -91,17 +96,23 @@ def build(site_dir: Path, config: Path = CONFIG, extra_env: dict[str, str] | Non
         raise BuildFailed(f"the builder must be one of {', '.join(BUILDERS)}; found {builder_name!r}")
     chosen = BUILDERS[builder_name]
     site_dir = Path(site_dir).resolve()
-    settings = site_config.load(config)
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(extra_env or {}), "SITE_URL": site_url}
     staging = site_dir.with_name(f".{site_dir.name}.building")
     shutil.rmtree(staging, ignore_errors=True)
     failed = f"the site was not built with {chosen.NAME} (see the messages above), so {site_dir} was left as it was"
+    # MkDocs runs every step through its hooks, so nothing has to come first: on two cores, this
+    # process loads mkdocs.yml and its checks while MkDocs builds.
+    running = chosen.start(Path(config).resolve(), staging, env) if chosen.RUNS_HOOKS else None
     try:
+        import site_config
+        from links import check_site, check_sources, report
+
+        settings = site_config.load(config)
         steps = [] if chosen.RUNS_HOOKS else _steps_for(settings)
         for step, home in steps:
             if step.when == "before" and not _run_step(step, home, settings, staging, env):
                 raise BuildFailed(failed)
-        result = chosen.build(settings, staging, env)
+        result = chosen.finish(running, settings) if running else chosen.build(settings, staging, env)
         for line in result.lines:
             print(line, file=sys.stderr)
         problems = result.problems
@@ -116,6 +127,9 @@ def build(site_dir: Path, config: Path = CONFIG, extra_env: dict[str, str] | Non
             raise BuildFailed(failed)
         _swap_into_place(staging, site_dir)
     finally:
+        if running and running.poll() is None:  # stopped by an error here: stop the build too
+            running.kill()
+            running.communicate()
         shutil.rmtree(staging, ignore_errors=True)
 
 

@@ -9,7 +9,10 @@ from pathlib import Path
 
 from builders.output import BuildResult, doc_problem, nav_problem
 from links import problems as rules
-from site_config import SiteConfig
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # only named in annotations: loading it takes a while (yaml, pathspec)
+    from site_config import SiteConfig
 
 NAME = "MkDocs"
 RUNS_HOOKS = True
@@ -46,17 +49,30 @@ _LIST_ITEM = re.compile(r"^\s+- (?P<page>.+)$")
 _ABORTED = re.compile(r"^Aborted with \d+ warnings? in strict mode!$")
 
 
+def start(config_path: Path, site_dir: Path, env: dict[str, str]) -> subprocess.Popen:
+    """Starts `mkdocs build --strict` of config_path into site_dir; finish() waits for it.
+
+    It needs nothing read first (its hooks run every step), so scripts/build_site.py starts it
+    before loading its own checks, which then load while MkDocs builds.
+    """
+    return subprocess.Popen(
+        # No --quiet: it hides warnings, and then --strict lets broken links through.
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", str(config_path), "--site-dir", str(site_dir)],
+        cwd=config_path.parent, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+    )
+
+
+def finish(process: subprocess.Popen, config: SiteConfig) -> BuildResult:
+    """Waits for the build start() began; its output, link warnings in our words."""
+    output, _ = process.communicate()
+    result = read_output(output.splitlines(), config)
+    result.ok = process.returncode == 0
+    return result
+
+
 def build(config: SiteConfig, site_dir: Path, env: dict[str, str]) -> BuildResult:
     """`mkdocs build --strict` into site_dir; the hooks in mkdocs.yml make the events and secure the pages."""
-    completed = subprocess.run(
-        # No --quiet: it hides warnings, and then --strict lets broken links through.
-        [sys.executable, "-m", "mkdocs", "build", "--strict",
-         "--config-file", str(config.path), "--site-dir", str(site_dir)],
-        cwd=config.root, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-    )
-    result = read_output(completed.stdout.splitlines(), config)
-    result.ok = completed.returncode == 0
-    return result
+    return finish(start(config.path, site_dir, env), config)
 
 
 def read_output(lines: list[str], config: SiteConfig) -> BuildResult:
@@ -100,4 +116,4 @@ def _link_problem(text: str, config: SiteConfig):
     return None
 
 
-__all__ = ["NAME", "RUNS_HOOKS", "build", "read_output"]
+__all__ = ["NAME", "RUNS_HOOKS", "build", "finish", "read_output", "start"]

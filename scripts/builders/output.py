@@ -9,7 +9,10 @@ from pathlib import Path
 
 from links.problems import LinkProblem
 from links.sources import SourcePage, shown
-from site_config import SiteConfig
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # only named in annotations: loading it takes a while (yaml, pathspec)
+    from site_config import SiteConfig
 
 
 @dataclass

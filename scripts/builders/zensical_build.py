@@ -17,7 +17,10 @@ from pathlib import Path
 
 from builders.output import BuildResult, doc_problem, linked_page, plain, read_source_line, tail_of_traceback
 from links import problems as rules
-from site_config import SiteConfig
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # only named in annotations: loading it takes a while (yaml, pathspec)
+    from site_config import SiteConfig
 
 NAME = "Zensical"
 RUNS_HOOKS = False

@@ -16,10 +16,9 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 
 # scripts/ first, so `events` is the package there and not this file (MkDocs puts hooks/ on the path).
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+SCRIPTS = str(Path(__file__).resolve().parent.parent)
+sys.path.insert(0, SCRIPTS)
 
-# Loads the events package now (MkDocs restores sys.path once hooks are loaded), so the step's
-# modules can be loaded later, only when it runs.
 from events.paths import DATA, OUT, london_today  # noqa: E402
 from step_cache import StepRecord  # noqa: E402
 
@@ -37,7 +36,10 @@ def on_pre_build(config) -> None:
     key = record.key([data], [str(today), site_url])
     if record.unchanged(key):
         return
-    # Loaded only when the step runs: icalendar and jsonschema take about 70 ms to load.
+    # Loaded only when the step runs (icalendar and jsonschema take about 70 ms to load). MkDocs
+    # takes scripts/ off the path once hooks are loaded, and these modules import others from there.
+    if SCRIPTS not in sys.path:
+        sys.path.insert(0, SCRIPTS)
     from events.build import build_events
     from events.problems import EventsError
 

@@ -15,9 +15,9 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 
 # scripts/ first, so `facts` is the package there and not this file (MkDocs puts hooks/ on the path).
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+SCRIPTS = str(Path(__file__).resolve().parent.parent)
+sys.path.insert(0, SCRIPTS)
 
-import facts  # noqa: E402,F401  (the package, loaded now: MkDocs restores sys.path once hooks are loaded)
 from step_cache import StepRecord  # noqa: E402
 
 
@@ -32,7 +32,10 @@ def on_pre_build(config) -> None:
     key = record.key([data, config_file], [str(date.today()), *pages])
     if record.unchanged(key):
         return
-    # Loaded only when the step runs: jsonschema alone takes about 30 ms to load.
+    # Loaded only when the step runs (jsonschema alone takes about 30 ms to load). MkDocs takes
+    # scripts/ off the path once hooks are loaded, and these modules import others from there.
+    if SCRIPTS not in sys.path:
+        sys.path.insert(0, SCRIPTS)
     from facts.build import build_facts
     from facts.problems import FactsError
 

@@ -95,3 +95,15 @@ def test_after_a_good_build_a_broken_events_file_still_stops_the_next_one_and_a_
     broken = _build(site, events)
     assert broken.returncode != 0
     assert "breaks these rules, so the events were not updated" in broken.stdout + broken.stderr
+
+
+def test_the_facts_and_events_hooks_load_their_steps_without_help_from_other_hooks(site_copy, tmp_path: Path) -> None:
+    """MkDocs takes scripts/ off the path once hooks are loaded: a step loaded later must still find its modules."""
+    site = site_copy("only-the-steps")
+    config = site / "mkdocs.yml"
+    others = ("languages", "finish", "assets", "security", "template_cache")
+    config.write_text("".join(line for line in config.read_text().splitlines(keepends=True)
+                              if not any(f"scripts/hooks/{name}.py" in line for name in others)))
+    built = _build(site, EXAMPLE_EVENTS)
+    assert built.returncode == 0, built.stdout + built.stderr
+    assert (site / "docs" / "events" / "calendar" / "all-events.ics").is_file()
