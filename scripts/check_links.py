@@ -21,24 +21,22 @@ the rules below.
 
 from __future__ import annotations
 
-import argparse
 import os
 import sys
 from pathlib import Path
 
 import site_config
 from links import check_sources, check_site, report
+from site_argument import site_exists, site_parser
 
 REPO = Path(__file__).resolve().parent.parent
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("site_dir", type=Path, help="the built site, for example site/")
+    parser = site_parser(__doc__.splitlines()[0])
     parser.add_argument("--config", type=Path, default=REPO / "mkdocs.yml", help="the site's mkdocs.yml")
     args = parser.parse_args(argv)
-    if not args.site_dir.is_dir():
-        print(f"error: {args.site_dir}: the built site must be a folder; it does not exist", file=sys.stderr)
+    if not site_exists(args.site_dir):
         return 1
     config = site_config.load(args.config)
     problems = check_sources(config) + check_site(args.site_dir, config)

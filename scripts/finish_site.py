@@ -7,19 +7,16 @@ Runs after any builder and before scripts/secure_site.py. Running it twice gives
 
 from __future__ import annotations
 
-import argparse
 import sys
-from pathlib import Path
 
 from finish import finish_site
+from site_argument import site_exists, site_parser
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("site_dir", type=Path, help="the built site, for example site/")
+    parser = site_parser(__doc__.splitlines()[0])
     args = parser.parse_args(argv)
-    if not args.site_dir.is_dir():
-        print(f"error: {args.site_dir}: the built site must be a folder; it does not exist", file=sys.stderr)
+    if not site_exists(args.site_dir):
         return 1
     changed = finish_site(args.site_dir)
     print(f"Finished the pages in {args.site_dir} ({changed} files changed)")

@@ -11,19 +11,16 @@ nothing and exits with status 1.
 
 from __future__ import annotations
 
-import argparse
 import sys
-from pathlib import Path
 
 from security import SecurityCheckFailed, secure_site
+from site_argument import site_exists, site_parser
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("site_dir", type=Path, help="the built site, for example site/")
+    parser = site_parser(__doc__.splitlines()[0])
     args = parser.parse_args(argv)
-    if not args.site_dir.is_dir():
-        print(f"error: {args.site_dir}: the built site must be a folder; it does not exist", file=sys.stderr)
+    if not site_exists(args.site_dir):
         return 1
     try:
         result = secure_site(args.site_dir)
