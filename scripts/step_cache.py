@@ -24,17 +24,37 @@ import hashlib
 import json
 from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 
 REPO = Path(__file__).resolve().parent.parent
 CODE = (("scripts", "**/*.py"), ("overrides", "**/*"), ("data", "**/*"))
 
 
-def _digest(parts: Iterable[bytes]) -> str:
+def digest(parts: Iterable[bytes]) -> str:
+    """One SHA-256 of the parts, each prefixed with its length, so no two lists of parts share a digest."""
     hashed = hashlib.sha256()
     for part in parts:
         hashed.update(len(part).to_bytes(8, "big"))
         hashed.update(part)
     return hashed.hexdigest()
+
+
+def recall(record: Path, key: str) -> Any:
+    """What keep() stored in record under this key; None if nothing was, another key was, or it cannot be read."""
+    try:
+        kept = json.loads(record.read_text(encoding="utf-8"))
+        return kept["value"] if kept["key"] == key else None
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+
+
+def keep(record: Path, key: str, value: Any) -> None:
+    """Stores value (anything JSON can hold) in record under key; one that cannot be written is only recomputed next time."""
+    try:
+        record.parent.mkdir(parents=True, exist_ok=True)
+        record.write_text(json.dumps({"key": key, "value": value}), encoding="utf-8")
+    except OSError:
+        pass
 
 
 def _files(folders: Iterable[tuple[Path, str]]) -> list[Path]:
@@ -53,25 +73,18 @@ class StepRecord:
         """One digest of the inputs' bytes, the settings, and the code and templates of scripts/, overrides/ and data/."""
         code = _files((REPO / folder, pattern) for folder, pattern in CODE)
         files = [*code, *inputs]
-        return _digest([*(str(path).encode() for path in files),
+        return digest([*(str(path).encode() for path in files),
                         *(path.read_bytes() if path.is_file() else b"(none)" for path in files),
                         *(setting.encode() for setting in settings)])
 
     def _written(self) -> dict[str, str]:
-        return {str(path): _digest([path.read_bytes()]) for path in _files(self.outputs)}
+        return {str(path): digest([path.read_bytes()]) for path in _files(self.outputs)}
 
     def unchanged(self, key: str) -> bool:
         """Whether the step last succeeded with this key and its output folders hold exactly what it wrote."""
-        try:
-            record = json.loads(self.path.read_text(encoding="utf-8"))
-            return record["key"] == key and record["written"] == self._written()
-        except (OSError, ValueError, KeyError, TypeError):
-            return False
+        kept = recall(self.path, key)
+        return kept is not None and kept == self._written()
 
     def save(self, key: str) -> None:
         """Records a successful run; a record that cannot be written only means the next build runs the step."""
-        try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            self.path.write_text(json.dumps({"key": key, "written": self._written()}), encoding="utf-8")
-        except OSError:
-            pass
+        keep(self.path, key, self._written())

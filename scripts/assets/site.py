@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import hashlib
-import json
 import re
 from dataclasses import dataclass
 from pathlib import Path
 
 from atomic_files import write_if_changed
+from step_cache import digest, keep, recall
 from assets.minify import minify
 from assets.names import carries_its_hash, hashed_name
 from assets.purge import purge, words_in
@@ -100,26 +99,15 @@ def _trimmed(stylesheets: dict[Path, str], texts: Texts, site_dir: Path, cache: 
     if cache is None:
         return purge(stylesheets, words(texts))
     names = {_name(path, site_dir): text for path, text in stylesheets.items()}
-    code = [path.read_text(encoding="utf-8") for path in sorted(Path(__file__).parent.glob("*.py"))]
-    hashed = hashlib.sha256()
-    for part in [*code, *(f"{name}\0{text}" for name, text in sorted(names.items())),
-                 *texts.pages, "\0ours", *texts.ours, "\0theme", *texts.theme]:
-        hashed.update(part.encode("utf-8"))
-        hashed.update(b"\0\0")
-    key, record = hashed.hexdigest(), cache / "trimmed-stylesheets.json"
-    try:
-        kept = json.loads(record.read_text(encoding="utf-8"))
-        if kept["key"] == key:
-            return {site_dir / name: text for name, text in kept["trimmed"].items()}
-    except (OSError, ValueError, KeyError, TypeError):
-        pass  # none kept yet, or unreadable: trim afresh
+    code = [path.read_bytes() for path in sorted(Path(__file__).parent.glob("*.py"))]
+    key = digest([*code, *(f"{name}\0{text}".encode() for name, text in sorted(names.items())),
+                  *(text.encode() for text in [*texts.pages, "\0ours", *texts.ours, "\0theme", *texts.theme])])
+    record = cache / "trimmed-stylesheets.json"
+    kept = recall(record, key)
+    if kept is not None:
+        return {site_dir / name: text for name, text in kept.items()}
     trimmed = purge(stylesheets, words(texts))
-    try:
-        cache.mkdir(parents=True, exist_ok=True)
-        record.write_text(json.dumps({"key": key, "trimmed": {_name(path, site_dir): text for path, text in trimmed.items()}}),
-                          encoding="utf-8")
-    except OSError:
-        pass  # the next build trims afresh
+    keep(record, key, {_name(path, site_dir): text for path, text in trimmed.items()})
     return trimmed
 
 
