@@ -11,6 +11,7 @@ import os
 import posixpath
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit
 
 import pathspec
@@ -40,6 +41,8 @@ class SiteConfig:
     not_in_nav: str
     # theme.custom_dir: the theme overrides, whose assets/ are the site's own static files.
     custom_dir: Path | None = None
+    # nav as written, titles and all (the language marking reads each page's menu title from it).
+    nav_tree: Any = None
 
     @property
     def root(self) -> Path:
@@ -96,6 +99,7 @@ def load(path: Path) -> SiteConfig:
         exclude_docs=data.get("exclude_docs") or "",
         not_in_nav=data.get("not_in_nav") or "",
         custom_dir=_custom_dir(path.parent, data.get("theme")),
+        nav_tree=data.get("nav"),
     )
 
 
