@@ -3,7 +3,9 @@
 MkDocs (with Material for MkDocs) is the production default; Zensical, Material's successor,
 builds the same mkdocs.yml and overrides/ (README.md says what still differs). Each runs in
 strict mode, builds into the folder it is given, and prints its own link warnings in the link
-check's words (scripts/links/problems.py).
+check's words (scripts/links/problems.py). A builder that runs the hooks itself (RUNS_HOOKS, MkDocs)
+is started with start() and waited for with finish(), so scripts/build_site.py can work while it
+builds; one that does not (Zensical) has build(), run between the plain scripts of the hooks.
 """
 
 from __future__ import annotations

@@ -70,11 +70,6 @@ def finish(process: subprocess.Popen, config: SiteConfig) -> BuildResult:
     return result
 
 
-def build(config: SiteConfig, site_dir: Path, env: dict[str, str]) -> BuildResult:
-    """`mkdocs build --strict` into site_dir; the hooks in mkdocs.yml make the events and secure the pages."""
-    return finish(start(config.path, site_dir, env), config)
-
-
 def read_output(lines: list[str], config: SiteConfig) -> BuildResult:
     """MkDocs' output with its link and nav warnings taken out and reworded as link problems."""
     result = BuildResult(ok=False)
@@ -116,4 +111,4 @@ def _link_problem(text: str, config: SiteConfig):
     return None
 
 
-__all__ = ["NAME", "RUNS_HOOKS", "build", "finish", "read_output", "start"]
+__all__ = ["NAME", "RUNS_HOOKS", "finish", "read_output", "start"]
