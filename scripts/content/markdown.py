@@ -7,7 +7,8 @@ from dataclasses import dataclass
 
 Lines = list[tuple[int, str]]
 
-_FENCE = re.compile(r"^\s*(```|~~~)")
+# Indented any amount, so a fence inside a list item counts too.
+_FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
 _HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 # Inline links [text](url), reference links [text][ref], autolinks <https://…> and HTML links.
 _LINK = re.compile(r"\[[^\]]+\]\(\s*\S+?\s*\)|\[[^\]]+\]\[[^\]]*\]|<https?://[^>\s]+>|<a\s[^>]*href=")
@@ -23,17 +24,18 @@ class Heading:
 
 
 def outside_code(lines: Lines) -> Lines:
-    """The lines that are not inside a fenced code block, fences included."""
+    """The lines outside fenced code blocks, without the fence lines themselves. As in CommonMark, a
+    fence closes only with the same character, at least as many times (```` can hold ```)."""
     kept: Lines = []
     fence: str | None = None
     for number, text in lines:
         match = _FENCE.match(text)
-        if match and fence is None:
+        if fence is None and match:
             fence = match.group(1)
-        elif match and match.group(1) == fence:
-            fence = None
         elif fence is None:
             kept.append((number, text))
+        elif match and match.group(1)[0] == fence[0] and len(match.group(1)) >= len(fence):
+            fence = None
     return kept
 
 

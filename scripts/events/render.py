@@ -15,6 +15,7 @@ from urllib.parse import quote
 import jinja2
 import markupsafe
 
+from english_dates import weekday_day_month_year
 from events.jsonld import event_json_ld, script_json
 from events.markup import description_html
 from events.model import Contact, Event, Venue
@@ -23,9 +24,6 @@ TEMPLATES = Path(__file__).resolve().parents[2] / "overrides" / "events"
 # How many upcoming events the home page shows before pointing to the events page.
 HOME_LIMIT = 3
 
-_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
-           "October", "November", "December")
 _STATUS_LABELS = {"scheduled": "Going ahead", "cancelled": "Cancelled", "postponed": "Postponed",
                   "rescheduled": "Rescheduled", "moved online": "Moved online"}
 
@@ -60,7 +58,7 @@ def environment() -> jinja2.Environment:
 
 def long_date(day: date) -> str:
     """Like Sunday 14 March 2027 (not locale-dependent)."""
-    return f"{_WEEKDAYS[day.weekday()]} {day.day} {_MONTHS[day.month - 1]} {day.year}"
+    return weekday_day_month_year(day)
 
 
 def clock(moment: datetime) -> str:

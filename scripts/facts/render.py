@@ -13,12 +13,11 @@ from urllib.parse import quote, urlsplit
 import jinja2
 import markupsafe
 
+from english_dates import day_month_year
 from facts.contact import ContactRoute
 from facts.model import Fact, Register
 
 TEMPLATES = Path(__file__).resolve().parents[2] / "overrides"
-_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
-           "October", "November", "December")
 
 # Generated file name -> its template. Pages include them as --8<-- "docs/generated/<name>".
 PARTS = {
@@ -61,7 +60,7 @@ def environment() -> jinja2.Environment:
 
 def long_date(day: Any) -> str:
     """Like 25 November 2026."""
-    return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
+    return day_month_year(day)
 
 
 def host(url: str) -> str:

@@ -11,10 +11,11 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from content.markdown import outside_code
+
 # [text](target "title"), ![alt](target), and reference definitions: [label]: target
 _INLINE = re.compile(r"""\]\(\s*(<[^>\n]*>|[^)\s]+)""")
 _REFERENCE = re.compile(r"""^\s{0,3}\[[^\]\n]+\]:\s*(<[^>\n]*>|\S+)""")
-_FENCE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
 _CODE_SPAN = re.compile(r"(`+).+?\1")
 
 
@@ -27,21 +28,12 @@ class MarkdownLink:
 
 
 def markdown_links(text: str) -> Iterator[MarkdownLink]:
-    """Every Markdown link and image target in the text, outside code, with its line."""
-    fence = None
-    in_front_matter = text.startswith("---\n")
-    for number, line in enumerate(text.splitlines(), start=1):
-        if in_front_matter:
-            in_front_matter = number == 1 or line.strip() not in ("---", "...")
-            continue
-        opening = _FENCE.match(line)
-        if fence:
-            if opening and opening.group(1)[0] == fence[0] and len(opening.group(1)) >= len(fence):
-                fence = None
-            continue
-        if opening:
-            fence = opening.group(1)
-            continue
+    """Every Markdown link and image target in the text, outside front matter and code, with its line."""
+    lines = list(enumerate(text.splitlines(), start=1))
+    if text.startswith("---\n"):
+        end = next((number for number, line in lines[1:] if line.strip() in ("---", "...")), len(lines))
+        lines = lines[end:]
+    for number, line in outside_code(lines):
         line = _CODE_SPAN.sub("", line)
         targets = [match.group(1) for match in _INLINE.finditer(line)]
         reference = _REFERENCE.match(line)
