@@ -165,6 +165,12 @@ def find_numbers(lines: Iterable[tuple[int, str]], any_language: bool = False) -
     return found
 
 
+def number_links(lines: Iterable[tuple[int, str]]) -> list[Shown]:
+    """Every tel: and sms: link target, with its line, in line order."""
+    return [Shown(number, target, dialled(target))
+            for number, line in markdown.outside_code(list(lines)) for target in _links(line) if dialled(target)]
+
+
 def every_number(lines: Iterable[tuple[int, str]]) -> set[str]:
     """The digits of every number on these lines, counts and dates included: what a translation may repeat."""
     return {shown.digits for shown in find_numbers(lines, any_language=True)}

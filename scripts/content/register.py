@@ -10,13 +10,19 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from content.findings import Finding, Severity
-from content.numbers import find_numbers
-from facts.model import Register
+from content.numbers import Shown, find_numbers, number_links
+from facts.model import Fact, Register
 from facts.problems import FactsError
 
 
 def check_numbers(path: Path, lines: Iterable[tuple[int, str]], register: Register) -> Iterator[Finding]:
-    """An error for each number on these lines that the register does not list, or lists as withdrawn."""
+    """An error for each number on these lines that the register does not list, or lists as withdrawn,
+    and for each link that would call a number that only takes texts, or text one that only takes calls."""
+    lines = list(lines)
+    for link in number_links(lines):
+        entries = register.lookup(link.digits)
+        if entries:
+            yield from _check_link_kind(path, link, entries, register)
     for shown in find_numbers(lines):
         entries = register.lookup(shown.digits)
         if not entries:
@@ -30,6 +36,25 @@ def check_numbers(path: Path, lines: Iterable[tuple[int, str]], register: Regist
                 f"a page must not show a withdrawn number: {shown.text} is marked withdrawn in {register.path} "
                 f"(line {withdrawn.line}, {withdrawn.service}); take it off the page, or give the service's "
                 "current number"))
+
+
+
+# A tel: link starts a voice call and an sms: link a text: each only where the register says the number takes one.
+_LINK_KINDS = {"tel:": ("a tel:", "call", "calls", "sms:"), "sms:": ("an sms:", "text", "texts", "tel:")}
+
+
+def _check_link_kind(path: Path, link: Shown, entries: list[Fact], register: Register) -> Iterator[Finding]:
+    scheme, target = link.text[:4].lower(), link.text[4:]
+    if scheme not in _LINK_KINDS:
+        return
+    named, kind, plural, other = _LINK_KINDS[scheme]
+    registered = [number for fact in entries for number in fact.numbers if number.digits == link.digits]
+    kinds = {number.kind for number in registered}
+    if kind not in kinds:
+        yield Finding(path, link.line, (
+            f"{named} link must go to a number that takes {plural}: {register.path} lists {registered[0].shown} "
+            f"({entries[0].service}) as {' and '.join(sorted(kinds))} only, so tapping this link would not reach it; "
+            f"link it as {other}{target}, or check the number's kind in {register.path}"))
 
 
 def check_due(register: Register, today: datetime.date) -> Iterator[Finding]:

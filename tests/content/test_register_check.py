@@ -181,3 +181,20 @@ def test_a_number_in_the_description_is_checked_at_its_line(tmp_path: Path) -> N
     findings = check_pages([tmp_path / "page.md"], load_settings(REPO / CONFIG), datetime.date(2026, 11, 25),
                            register=register)
     assert [(finding.line, finding.message) for finding in findings] == [(3, UNREGISTERED)]
+
+
+def test_a_call_link_to_a_text_only_number_and_a_text_link_to_a_call_only_number_fail(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """Tapping a tel: link starts a voice call: to a number that only takes texts, it reaches no one."""
+    status, lines = _run(capsys, str(PAGES / "wrong-link-kind.md"))
+    assert status == 1
+    assert lines[:2] == [
+        f"{PAGES}/wrong-link-kind.md:10: error: a tel: link must go to a number that takes calls: "
+        "tests/fixtures/facts/register.yml lists 80999 (Example Helpline) as text only, so tapping this link "
+        "would not reach it; link it as sms:80999, or check the number's kind in tests/fixtures/facts/register.yml",
+        f"{PAGES}/wrong-link-kind.md:12: error: an sms: link must go to a number that takes texts: "
+        "tests/fixtures/facts/register.yml lists 020 7946 0000 (Example Helpline) as call only, so tapping this "
+        "link would not reach it; link it as tel:02079460000, or check the number's kind in "
+        "tests/fixtures/facts/register.yml",
+    ]
