@@ -62,9 +62,9 @@ def test_nothing_upcoming_says_how_to_hear_about_new_events(tmp_path: Path) -> N
     run(EVENT, tmp_path, today=date(2027, 3, 15))
     html = (tmp_path / "out" / "generated" / "upcoming.html").read_text(encoding="utf-8")
     assert "<article" not in html and "application/ld+json" not in html
-    assert ('<p class="events-none" data-events-none>There are no upcoming events at the moment. New events are '
-            'added here as soon as they are arranged: to hear about them, <a href="#get-new-events-in-your-calendar">'
-            'add the events calendar to your phone or computer</a>.</p>') in html
+    assert ('<p class="events-none" data-events-none>There are no upcoming events on this website at the moment. '
+            'When one is added, it appears here and in the events calendar: <a href="#get-new-events-in-your-calendar">'
+            'add the calendar to your phone or computer</a> to see it there.</p>') in html
     home = (tmp_path / "out" / "generated" / "home.html").read_text(encoding="utf-8")
     assert 'There are no upcoming events at the moment. <a href="events/">See past events' in home
 

@@ -65,7 +65,7 @@ def test_the_phone_book_lists_every_current_service_with_one_tap_links(tmp_path:
         - Text [80999](sms:80999)
         - Website: [example.org](https://www.example.org/)
 
-        Last checked against its source: 1 November 2026.
+        Compared with its source: 1 November 2026.
 
         ### Example Short Code
 
@@ -74,7 +74,7 @@ def test_the_phone_book_lists_every_current_service_with_one_tap_links(tmp_path:
         - Call [10999](tel:10999)
         - Press 77
 
-        Last checked against its source: 1 November 2026.
+        Compared with its source: 1 November 2026.
 
         ## Example local services
 
@@ -84,7 +84,7 @@ def test_the_phone_book_lists_every_current_service_with_one_tap_links(tmp_path:
 
         - Out of hours: call [020 7946 0123](tel:02079460123)
 
-        Last checked against its sources: 10 January 2026.
+        Compared with its sources: 10 January 2026.
 
         """)
 
