@@ -69,6 +69,30 @@ def add_upcoming_event(copy: Path, today: datetime.date) -> Shown:
             ("index.html", f'id="{event_id}"')]
 
 
+def record_a_past_event(copy: Path, today: datetime.date) -> Shown:
+    """An officer records an event held yesterday, marking what the record does not say as not recorded."""
+    day = today - datetime.timedelta(days=1)
+    event_id = f"{day.isoformat()}-pull-request-test-afternoon"
+    event = f"""\
+  - id: {event_id}
+    title: Pull request test afternoon
+    date: {day.isoformat()}
+    venue:
+      name: Test Fixture Centre
+      address: 3 Fixture Street, London
+      borough: Tower Hamlets
+    audience: Women only
+    description: |
+      A made-up past event that the tests add to a copy of the site, to show that a correct record passes every check.
+    status: scheduled
+    not_recorded: [times, postcode, booking, cost, access]
+"""
+    events = copy / "data" / "events.yml"
+    text = events.read_text(encoding="utf-8")
+    events.write_text(text + ("" if text.endswith("\n") else "\n") + event, encoding="utf-8")
+    return [("events/index.html", f'<article class="event event--past" id="{event_id}"')]
+
+
 def add_page(copy: Path, today: datetime.date) -> Shown:
     """An officer adds a correct page, with its sources, and a link to it in the navigation."""
     (copy / "docs" / "pull-request-test.md").write_text(f"""\
@@ -113,7 +137,8 @@ def change_a_register_entry(copy: Path, today: datetime.date) -> Shown:
     return [("phone-numbers/index.html", "Re-checked in a pull request test.")]
 
 
-OFFICER_EDITS: list[Callable[[Path, datetime.date], Shown]] = [add_upcoming_event, add_page, change_a_register_entry]
+OFFICER_EDITS: list[Callable[[Path, datetime.date], Shown]] = [add_upcoming_event, record_a_past_event, add_page,
+                                                                 change_a_register_entry]
 
 
 def _copy_sources(destination: Path) -> Path:

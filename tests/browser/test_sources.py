@@ -18,6 +18,11 @@ SOURCES_HEIGHT = """() => {
 }"""
 
 
+# A short page, one screen tall, is still correct: there the heading and the folded control may take
+# what they take on any page (52 px measured; 96 px where a translated heading wraps onto two lines).
+FOLDED_MOST_PX = 100
+
+
 def test_every_page_folds_its_sources_into_a_tenth_of_its_height_at_375px(
     context: BrowserContext, site_url: str, page_paths: list[str]
 ) -> None:
@@ -28,7 +33,7 @@ def test_every_page_folds_its_sources_into_a_tenth_of_its_height_at_375px(
         measured = page.evaluate(SOURCES_HEIGHT)
         if measured is None:
             problems.append(f"/{path}: no folded sources after the Sources heading")
-        elif measured["open"] or measured["share"] > 0.10:
+        elif measured["open"] or (measured["share"] > 0.10 and measured["px"] > FOLDED_MOST_PX):
             problems.append(f"/{path}: sources take {measured['share']:.1%} of the page's height ({measured['px']:.0f} of {measured['height']} px)")
     assert not problems, "\n".join(problems)
 

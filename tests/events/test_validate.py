@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from events.load import load
+from events.paths import london_today
 from events.problems import EventsError
 from events.validate import validate
 
@@ -29,8 +30,10 @@ def test_the_example_event_is_valid() -> None:
 
 @pytest.mark.real_content
 def test_the_real_events_file_is_valid() -> None:
+    """On today's date in London, as the pull request's check and the nightly build judge it: which
+    events are past (and so may leave details out) depends on the day, not on when this test was written."""
     text = (Path(__file__).resolve().parents[2] / "data" / "events.yml").read_text(encoding="utf-8")
-    assert problems(text) == []
+    assert problems(text, london_today()) == []
 
 
 def test_the_good_fixture_is_valid() -> None:
