@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 import posixpath
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -43,6 +43,7 @@ class SiteConfig:
     custom_dir: Path | None = None
     # nav as written, titles and all (the language marking reads each page's menu title from it).
     nav_tree: Any = None
+    extra: dict[str, Any] = field(default_factory=dict)  # the site's own settings, under extra:
 
     @property
     def root(self) -> Path:
@@ -100,6 +101,7 @@ def load(path: Path) -> SiteConfig:
         not_in_nav=data.get("not_in_nav") or "",
         custom_dir=_custom_dir(path.parent, data.get("theme")),
         nav_tree=data.get("nav"),
+        extra=data.get("extra") or {},
     )
 
 

@@ -150,6 +150,24 @@ def test_the_page_heading_has_full_contrast(context: BrowserContext, site_url: s
         assert heading == text, f"/{path}: the heading is {heading}, the text {text}"
 
 
+# Links in the text of a page (help cards aside: each is a whole button with its own border).
+LINKS_NOT_UNDERLINED = """() => [...document.querySelectorAll('article a[href]')]
+  .filter((link) => link.closest('p, li, dd, td') && !link.closest('.help-cards') && !link.classList.contains('headerlink'))
+  .filter((link) => !getComputedStyle(link).textDecorationLine.includes('underline'))
+  .map((link) => link.outerHTML.slice(0, 100))"""
+
+
+def test_links_in_the_text_are_underlined_not_told_apart_by_colour_alone(
+    context: BrowserContext, site_url: str, page_paths: list[str]
+) -> None:
+    page = context.new_page()
+    problems = []
+    for path in page_paths:
+        page.goto(site_url + path)
+        problems += [f"/{path}: {link}" for link in page.evaluate(LINKS_NOT_UNDERLINED)]
+    assert not problems, "links in text must be underlined (WCAG 1.4.1):\n" + "\n".join(problems)
+
+
 def test_exit_and_every_call_link_are_at_least_44px(context: BrowserContext, site_url: str, page_paths: list[str]) -> None:
     """On a phone, the exit button and every phone link on every page measure at least 44 by 44 px."""
     page = context.new_page()

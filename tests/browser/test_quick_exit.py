@@ -110,6 +110,18 @@ def test_shift_clicks_to_select_text_do_not_exit(context: BrowserContext, site_u
     assert page.url == site_url + "get-help/"
 
 
+def test_shift_presses_just_under_five_seconds_apart_still_exit(context: BrowserContext, site_url: str) -> None:
+    """Someone who cannot press quickly has up to 5 seconds between presses."""
+    page = _open(context, site_url)
+    page.clock.install()
+    page.reload()
+    for press in range(3):
+        if press:
+            page.clock.fast_forward(4900)
+        page.keyboard.press("Shift")
+    _wait_for_exit(page)
+
+
 def test_shift_presses_more_than_five_seconds_apart_do_not_exit(context: BrowserContext, site_url: str) -> None:
     """Presses spread out over more than 5 seconds each do not add up to an exit."""
     page = _open(context, site_url)

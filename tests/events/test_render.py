@@ -178,6 +178,7 @@ def test_json_ld_has_one_event_per_upcoming_event_with_gmt_or_bst_offsets(pages:
     assert by_name["Example Cancelled Event"]["startDate"] == "2027-06-01T10:00:00+01:00"
     assert by_name["Example Cancelled Event"]["endDate"] == "2027-06-01T12:00:00+01:00"
     assert by_name["Example Clock Change Event"]["startDate"] == "2027-10-31T02:00:00+00:00"
+    assert by_name["Example Event For Tests"]["eventStatus"] == "https://schema.org/EventScheduled"
     assert by_name["Example Cancelled Event"]["eventStatus"] == "https://schema.org/EventCancelled"
     assert by_name["Example Postponed Event"]["eventStatus"] == "https://schema.org/EventPostponed"
     event = by_name["Example Event For Tests"]
@@ -190,3 +191,27 @@ def test_json_ld_has_one_event_per_upcoming_event_with_gmt_or_bst_offsets(pages:
     assert event["isAccessibleForFree"] is True and event["offers"]["price"] == "0"
     assert by_name["Example Cancelled Event"]["isAccessibleForFree"] is False
     assert by_name["Example Cancelled Event"]["offers"]["price"] == "2.50"
+
+
+@pytest.mark.parametrize("status, notice, schema_status, attendance", [
+    ("rescheduled", "<strong>Rescheduled:</strong> the date or time has changed; the details below are the new ones.",
+     "EventRescheduled", "OfflineEventAttendanceMode"),
+    ("moved online", "<strong>Moved online:</strong> this event now takes place online, not at the venue.",
+     "EventMovedOnline", "OnlineEventAttendanceMode"),
+])
+def test_a_rescheduled_or_moved_online_event_says_so_on_the_page_and_in_its_structured_data(
+    tmp_path: Path, status: str, notice: str, schema_status: str, attendance: str
+) -> None:
+    text = EVENT.replace("    status: scheduled\n", f"    status: {status}\n")
+    if status == "moved online":
+        text += "    online_link: https://www.example.org/online-room\n"
+    run(text, tmp_path)
+    html = (tmp_path / "out" / "generated" / "upcoming.html").read_text(encoding="utf-8")
+    assert notice in html
+    (data,) = [json.loads(b) for b in re.findall(r'<script type="application/ld\+json">(.*?)</script>', html)]
+    assert data["eventStatus"] == f"https://schema.org/{schema_status}"
+    assert data["eventAttendanceMode"] == f"https://schema.org/{attendance}"
+    if status == "moved online":
+        assert ('Online: <a href="https://www.example.org/online-room">https://www.example.org/online-room</a> '
+                "(not at Example Hall For Tests)") in html
+        assert data["location"] == {"@type": "VirtualPlace", "url": "https://www.example.org/online-room"}
