@@ -57,12 +57,17 @@ def test_focus_is_never_hidden_under_the_sticky_header(context: BrowserContext, 
               const inHeader = element.closest('.md-header, .md-skip') !== null;
               const onScreen = box.bottom > 0 && box.top < innerHeight && box.right > 0 && box.left < innerWidth;
               const clear = inHeader || box.top >= header.bottom - 1;
-              return [element.outerHTML.slice(0, 80), onScreen && clear, getComputedStyle(element).outlineStyle];
+              const style = getComputedStyle(element);
+              // A ring a person can see: drawn, at least 2 px wide, in a colour that is not see-through.
+              const ring = style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2
+                && !/rgba\\([^)]*,\\s*0\\)|transparent/.test(style.outlineColor);
+              return [element.outerHTML.slice(0, 80), onScreen && clear, ring,
+                      `${style.outlineStyle} ${style.outlineWidth} ${style.outlineColor}`];
             }"""
         )
         if not where[1]:
             hidden.append(where[0])
-        assert where[2] != "none", f"no focus ring on {where[0]}"
+        assert where[2], f"no visible focus ring on {where[0]}: outline is {where[3]}"
     assert hidden == []
 
 
@@ -77,6 +82,27 @@ def test_menu_opens_and_closes_from_the_keyboard(context: BrowserContext, site_u
     page.keyboard.press("Escape")
     assert not page.evaluate("document.getElementById('__drawer').checked")
     assert page.evaluate("document.activeElement.dataset.toggle") == "__drawer"
+
+
+PRINTED_NOT = [".md-header", ".md-sidebar--primary", ".md-footer", ".quick-exit__button", ".md-skip", ".quick-exit__overlay"]
+
+
+def test_every_page_prints_its_text_and_numbers_without_navigation_or_buttons(
+    context: BrowserContext, site_url: str, page_paths: list[str]
+) -> None:
+    page = context.new_page()
+    page.emulate_media(media="print")
+    problems = []
+    for path in page_paths:
+        page.goto(site_url + path)
+        problems += [f"/{path}: {selector} prints" for selector in PRINTED_NOT
+                     if any(element.is_visible() for element in page.locator(selector).all())]
+        if not page.locator("article h1").is_visible():
+            problems.append(f"/{path}: the heading does not print")
+        problems += [f"/{path}: the number {link.inner_text()!r} does not print"
+                     for link in page.locator("article a[href^='tel:']").all() if not link.is_visible()
+                     and not link.evaluate("(a) => a.closest('details:not([open])') !== null")]
+    assert not problems, "\n".join(problems)
 
 
 def test_printing_gives_the_text_and_phone_numbers_only(context: BrowserContext, site_url: str) -> None:
