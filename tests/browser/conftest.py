@@ -12,7 +12,7 @@ import build_site
 # nothing, so no test can reach the network, and pages are served as GitHub Pages serves them.
 from benchmark.browser import CHROMIUM, CHROMIUM_ARGS, snap_safe_temp_folder
 from benchmark.server import serve
-from playwright.sync_api import Browser, BrowserContext, Route, sync_playwright
+from playwright.sync_api import Browser, BrowserContext, Page, Route, sync_playwright
 
 REPO = Path(__file__).resolve().parents[2]
 EXIT_URL = "https://www.bbc.co.uk/weather"
@@ -100,3 +100,24 @@ def page_paths(built_site: Path) -> list[str]:
         file.relative_to(built_site).as_posix().removesuffix("index.html")
         for file in sorted(built_site.rglob("*.html"))
     ]
+
+
+# Whether the search box has the keyboard, looking into Zensical's search dialog (a shadow root) too.
+_SEARCH_BOX_HAS_FOCUS = """() => {
+  let element = document.activeElement;
+  while (element && element.shadowRoot && element.shadowRoot.activeElement) element = element.shadowRoot.activeElement;
+  return !!element && element.tagName === "INPUT" && element.type !== "checkbox";
+}"""
+
+
+def open_search(page: Page) -> None:
+    """Opens search as a visitor would, under either builder, and waits until what is typed reaches the
+    box: both builders open search a moment after the click, and keys pressed before then are lost."""
+    if page.locator("button[data-toggle='__search']").is_visible():
+        page.click("button[data-toggle='__search']")  # on a phone, under either builder
+    elif page.locator(".md-search__input").count():
+        page.click(".md-search__input")  # Material's box, always in the header on a wide screen
+    else:
+        page.click(".md-search__button")  # Zensical's button on a wide screen
+    page.wait_for_function(_SEARCH_BOX_HAS_FOCUS)
+

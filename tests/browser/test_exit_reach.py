@@ -10,6 +10,8 @@ from collections.abc import Callable
 import pytest
 from playwright.sync_api import BrowserContext, Page
 
+from .conftest import open_search
+
 pytestmark = pytest.mark.browser
 
 EXIT_URL = "https://www.bbc.co.uk/weather"
@@ -34,20 +36,10 @@ def _scrolled_to_the_end(page: Page) -> None:
 
 
 def _search_open(page: Page) -> None:
-    if page.locator(".md-search__inner").count() == 0:
-        # Zensical: its button opens its own search dialog.
-        if page.locator("button[data-toggle='__search']").is_visible():
-            page.click("button[data-toggle='__search']")
-        else:
-            page.click(".md-search__button")
-        page.locator("[role='dialog'] input, dialog input").first.wait_for()
-        return
-    if page.locator("button[data-toggle='__search']").is_visible():
-        page.click("button[data-toggle='__search']")
-    else:
-        page.click(".md-search__input")  # on a wide screen the search box is always in the header
-    # Until Material's opening animation has finished.
-    page.wait_for_function("() => getComputedStyle(document.querySelector('.md-search__inner')).opacity === '1'")
+    open_search(page)
+    if page.locator(".md-search__inner").count():
+        # Until Material's opening animation has finished (Zensical opens its own search dialog).
+        page.wait_for_function("() => getComputedStyle(document.querySelector('.md-search__inner')).opacity === '1'")
 
 
 def _search_open_with_results(page: Page) -> None:

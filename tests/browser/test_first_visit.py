@@ -8,6 +8,8 @@ import re
 import pytest
 from playwright.sync_api import BrowserContext, Request
 
+from .conftest import open_search
+
 pytestmark = pytest.mark.browser
 
 # Material's search index and worker, then Zensical's index.
@@ -32,7 +34,7 @@ def test_a_first_visit_fetches_no_search_until_search_opens(context: BrowserCont
     page = context.new_page()
     page.goto(site_url, wait_until="networkidle")
     assert [url for url in fetched if SEARCH_FILES.search(url)] == [], "search must wait until someone opens it"
-    page.click("button[data-toggle='__search']")
+    open_search(page)
     page.keyboard.type(page.locator("article h1").inner_text().split()[0])
     page.wait_for_selector(".md-search-result__item")
     assert len([url for url in fetched if SEARCH_FILES.search(url)]) == 2, "opening search loads the index and the worker"

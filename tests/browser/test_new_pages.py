@@ -8,6 +8,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import BrowserContext, Page
 
+from .conftest import open_search
+
 pytestmark = pytest.mark.browser
 
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "test-results" / "screenshots"
@@ -49,10 +51,7 @@ def test_the_first_screen_leads_to_the_police_page_and_the_languages(context: Br
 def _search(page: Page, site_url: str, words: str) -> list[str]:
     """The addresses of the results search shows for these words, under either builder."""
     page.goto(site_url)
-    if page.locator("button[data-toggle='__search']").is_visible():
-        page.click("button[data-toggle='__search']")
-    else:
-        page.click(".md-search__input")
+    open_search(page)
     page.keyboard.type(words)
     page.wait_for_selector(".md-search-result__item, [role='option']")
     return page.eval_on_selector_all(

@@ -8,7 +8,7 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import BrowserContext
 
-from .conftest import EXIT_URL
+from .conftest import EXIT_URL, open_search
 
 pytestmark = pytest.mark.browser
 
@@ -31,7 +31,7 @@ def test_a_visit_with_search_stays_on_this_site(context: BrowserContext, site_ur
 
     page.goto(site_url)
     page.click("label[for^='__palette']:not([hidden])")
-    page.click("button[data-toggle='__search']")
+    open_search(page)
     page.keyboard.type(SEARCH_TERM)
     page.wait_for_selector(".md-search-result__item, [role='option']")  # Material's results, or Zensical's
     violations += page.evaluate("window.__cspViolations")

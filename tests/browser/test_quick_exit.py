@@ -5,6 +5,8 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page
 
+from .conftest import open_search
+
 EXIT_URL = "https://www.bbc.co.uk/weather"
 STAND_IN = "<!doctype html><html lang=en><title>Stand-in exit page</title><p>Stand-in exit page</p>"
 
@@ -88,7 +90,7 @@ def test_pressing_shift_three_times_exits(context: BrowserContext, site_url: str
 def test_typing_capital_letters_does_not_exit(context: BrowserContext, site_url: str) -> None:
     """When I type capital letters in search (Shift held with a letter), I stay on the page."""
     page = _open(context, site_url + "get-help/")
-    page.click("button[data-toggle='__search']")
+    open_search(page)
     for key in ["Shift+H", "Shift+A", "Shift+C", "Shift+K", "Shift+N"]:
         page.keyboard.press(key)
     # Two lone presses, then typing, then one more: the count starts again after the typing.

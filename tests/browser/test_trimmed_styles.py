@@ -16,6 +16,8 @@ from playwright.sync_api import Browser, Page
 
 from benchmark.server import serve
 
+from .conftest import open_search
+
 pytestmark = pytest.mark.browser
 
 REPO = Path(__file__).resolve().parents[2]
@@ -36,7 +38,7 @@ def _dark_with_the_menu_closed(page: Page) -> None:
 
 
 def _search_with_results(page: Page) -> None:
-    page.click("button[data-toggle='__search']")
+    open_search(page)
     word = next(w for w in page.inner_text("h1").split() if len(w) >= 4 and w.isalpha())
     page.keyboard.type(word.lower())
     page.wait_for_selector(".md-search-result__item, [role='option']")

@@ -11,6 +11,8 @@ from urllib.parse import urldefrag
 import pytest
 from playwright.sync_api import BrowserContext, Page, Route
 
+from .conftest import open_search
+
 pytestmark = pytest.mark.browser
 
 EXIT_URL = "https://www.bbc.co.uk/weather"
@@ -72,15 +74,6 @@ def _other_site_page(page: Page, site_url: str, where: str) -> str:
 SEARCH_RESULT_LINKS = ".md-search-result__link, [role='option'] a[href], a[role='option'][href]"
 
 
-def _open_search(page: Page) -> None:
-    if page.locator("button[data-toggle='__search']").is_visible():
-        page.click("button[data-toggle='__search']")  # on a phone, under either builder
-    elif page.locator(".md-search__input").count():
-        page.click(".md-search__input")  # Material's box, always in the header on a wide screen
-    else:
-        page.click(".md-search__button")  # Zensical's button on a wide screen
-
-
 def _search_result_on_another_page(page: Page, site_url: str) -> str:
     """A selector for the first search result that leads to another page of the site."""
     results = page.locator(SEARCH_RESULT_LINKS)
@@ -128,7 +121,7 @@ def _visit(page: Page, site_url: str, touch: bool) -> int:
 
     # 4. Search, for the title of the last page in the menu; then a result on another page.
     title = " ".join(page.locator(".md-sidebar--primary .md-nav__link").last.text_content().split())
-    _open_search(page)
+    open_search(page)
     page.keyboard.type(title)
     _tap_or_click(page, _search_result_on_another_page(page, site_url), touch)
     moved()
