@@ -121,3 +121,20 @@ def open_search(page: Page) -> None:
         page.click(".md-search__button")  # Zensical's button on a wide screen
     page.wait_for_function(_SEARCH_BOX_HAS_FOCUS)
 
+
+_RESULT_LINKS = ".md-search-result a[href], [role='option'] a[href], a[role='option'][href]"
+
+
+def settled_search_results(page: Page) -> list[str]:
+    """The addresses of the results search shows once it has caught up with what was typed: both
+    builders search again at each key, so the first results shown may be for the first letters only."""
+    page.wait_for_selector(".md-search-result__item, [role='option']")
+    shown: list[str] | None = None
+    for _ in range(20):
+        now = page.eval_on_selector_all(_RESULT_LINKS, "links => links.map(link => new URL(link.href).pathname)")
+        if now == shown:
+            break
+        shown = now
+        page.wait_for_timeout(250)
+    return shown or []
+

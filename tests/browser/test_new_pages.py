@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import BrowserContext, Page
 
-from .conftest import open_search
+from .conftest import open_search, settled_search_results
 
 pytestmark = pytest.mark.browser
 
@@ -53,11 +53,7 @@ def _search(page: Page, site_url: str, words: str) -> list[str]:
     page.goto(site_url)
     open_search(page)
     page.keyboard.type(words)
-    page.wait_for_selector(".md-search-result__item, [role='option']")
-    return page.eval_on_selector_all(
-        ".md-search-result a[href], [role='option'] a[href], a[role='option'][href]",
-        "links => links.map(link => new URL(link.href).pathname)",
-    )
+    return settled_search_results(page)
 
 
 @pytest.mark.parametrize("words, target", SEARCHES.items())

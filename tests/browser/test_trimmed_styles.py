@@ -16,7 +16,7 @@ from playwright.sync_api import Browser, Page
 
 from benchmark.server import serve
 
-from .conftest import open_search
+from .conftest import open_search, settled_search_results
 
 pytestmark = pytest.mark.browser
 
@@ -41,7 +41,7 @@ def _search_with_results(page: Page) -> None:
     open_search(page)
     word = next(w for w in page.inner_text("h1").split() if len(w) >= 4 and w.isalpha())
     page.keyboard.type(word.lower())
-    page.wait_for_selector(".md-search-result__item, [role='option']")
+    settled_search_results(page)
 
 
 def _keyboard_on_a_link_in_the_page(page: Page) -> None:
@@ -133,10 +133,32 @@ def test_a_lost_rule_counts_as_a_difference_and_not_as_noise(browser: Browser, s
     assert _visible_difference(browser, before, after)
 
 
+# A lost rule looks different on every load; the theme's script, which sizes the menu and contents as
+# a page settles, now and then leaves one load a pixel apart from another (measured: 1 shot in about 40).
+# So a page is loaded again, up to ATTEMPTS times in all, and fails only if it differs every time.
+ATTEMPTS = 3
+
+
 def _compare(browser: Browser, sites: tuple[str, str], built_site: Path, path: str, states: dict,
              viewport: dict, label: str = "") -> None:
     if not (built_site / path / "index.html").is_file():
         pytest.skip(f"the site has no page /{path}")
+    for _ in range(ATTEMPTS):
+        difference = _first_difference(browser, sites, path, states, viewport)
+        if difference is None:
+            return
+    state, trimmed, full = difference
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    name = "-".join(part for part in (path.strip("/") or "home", label, state.replace(" ", "-")) if part)
+    (RESULTS / f"{name}-trimmed.png").write_bytes(trimmed)
+    (RESULTS / f"{name}-full.png").write_bytes(full)
+    pytest.fail(f"/{path}, {state}: the page looks different with the trimmed stylesheets; "
+                f"compare {RESULTS.relative_to(REPO)}/{name}-trimmed.png with {name}-full.png")
+
+
+def _first_difference(browser: Browser, sites: tuple[str, str], path: str, states: dict,
+                      viewport: dict) -> tuple[str, bytes, bytes] | None:
+    """The first state in which the trimmed and the full stylesheets look different, with both shots."""
     shots: dict[str, list[bytes]] = {state: [] for state in states}
     for url in sites:
         # Reduced motion: the theme then turns transitions off, so nothing is caught half-way.
@@ -153,12 +175,8 @@ def _compare(browser: Browser, sites: tuple[str, str], built_site: Path, path: s
             context.close()
     for state, (trimmed, full) in shots.items():
         if trimmed != full and _visible_difference(browser, trimmed, full):
-            RESULTS.mkdir(parents=True, exist_ok=True)
-            name = "-".join(part for part in (path.strip("/") or "home", label, state.replace(" ", "-")) if part)
-            (RESULTS / f"{name}-trimmed.png").write_bytes(trimmed)
-            (RESULTS / f"{name}-full.png").write_bytes(full)
-            pytest.fail(f"/{path}, {state}: the page looks different with the trimmed stylesheets; "
-                        f"compare {RESULTS.relative_to(REPO)}/{name}-trimmed.png with {name}-full.png")
+            return state, trimmed, full
+    return None
 
 
 # Zensical's build, loaded twice with the same stylesheets, now and then draws the edge of a header
