@@ -112,9 +112,10 @@ def _one_line(text: str) -> str:
     return " ".join(text.replace("\u00a0", " ").split())
 
 
-def _links(line: str) -> Iterator[str]:
-    for match in _LINK_NUMBER.finditer(line):
-        yield match.group(1) or match.group(2)
+def _number_links(number: int, line: str) -> list[Shown]:
+    """The tel: and sms: links on one line, as written, with the digits they dial."""
+    targets = (match.group(1) or match.group(2) for match in _LINK_NUMBER.finditer(line))
+    return [Shown(number, target, dialled(target)) for target in targets if dialled(target)]
 
 
 def _is_code(text: str, start: int, end: int, previous_end: int | None) -> bool:
@@ -157,8 +158,7 @@ def find_numbers(lines: Iterable[tuple[int, str]], any_language: bool = False) -
     for number, line in markdown.outside_code(list(lines)):
         seen: set[str] = set()
         in_text = list(_in_text(number, visible_text(line), any_language))
-        in_links = [Shown(number, target, dialled(target)) for target in _links(line) if dialled(target)]
-        for shown in in_text + in_links:
+        for shown in in_text + _number_links(number, line):
             if shown.digits not in seen:
                 seen.add(shown.digits)
                 found.append(shown)
@@ -167,8 +167,7 @@ def find_numbers(lines: Iterable[tuple[int, str]], any_language: bool = False) -
 
 def number_links(lines: Iterable[tuple[int, str]]) -> list[Shown]:
     """Every tel: and sms: link target, with its line, in line order."""
-    return [Shown(number, target, dialled(target))
-            for number, line in markdown.outside_code(list(lines)) for target in _links(line) if dialled(target)]
+    return [shown for number, line in markdown.outside_code(list(lines)) for shown in _number_links(number, line)]
 
 
 def every_number(lines: Iterable[tuple[int, str]]) -> set[str]:

@@ -44,9 +44,7 @@ _LINK_KINDS = {"tel:": ("a tel:", "call", "calls", "sms:"), "sms:": ("an sms:", 
 
 
 def _check_link_kind(path: Path, link: Shown, entries: list[Fact], register: Register) -> Iterator[Finding]:
-    scheme, target = link.text[:4].lower(), link.text[4:]
-    if scheme not in _LINK_KINDS:
-        return
+    scheme, target = link.text[:4].lower(), link.text[4:]  # number_links gives only tel: and sms: links
     named, kind, plural, other = _LINK_KINDS[scheme]
     registered = [number for fact in entries for number in fact.numbers if number.digits == link.digits]
     kinds = {number.kind for number in registered}

@@ -56,11 +56,6 @@ def environment() -> jinja2.Environment:
     return env
 
 
-def long_date(day: date) -> str:
-    """Like Sunday 14 March 2027 (not locale-dependent)."""
-    return weekday_day_month_year(day)
-
-
 def clock(moment: datetime) -> str:
     """Like 6:30pm, 6pm, midday or midnight, the GOV.UK way."""
     if moment.hour == 12 and moment.minute == 0:
@@ -110,7 +105,7 @@ def _view(event: Event, calendar_base: str) -> SimpleNamespace:
     return SimpleNamespace(
         id=event.id,
         title=one_line(event.title),
-        date=long_date(event.date),
+        date=weekday_day_month_year(event.date),
         date_iso=event.date.isoformat(),
         times=f"{clock(event.start)} to {clock(event.end)}" if event.start and event.end else None,
         start_iso=event.start.isoformat() if event.start else None,

@@ -58,11 +58,6 @@ def environment() -> jinja2.Environment:
     return env
 
 
-def long_date(day: Any) -> str:
-    """Like 25 November 2026."""
-    return day_month_year(day)
-
-
 def host(url: str) -> str:
     """A web address's site name, like nationaldahelpline.org.uk."""
     return (urlsplit(url).hostname or url).removeprefix("www.")
@@ -74,7 +69,7 @@ def _service(fact: Fact) -> dict[str, Any]:
         "purpose": fact.purpose,
         "numbers": [{"kind": n.kind, "shown": n.shown, "href": n.href, "label": n.label} for n in fact.numbers],
         "web": {"href": fact.web, "text": host(fact.web)} if fact.web else None,
-        "checked": long_date(fact.last_confirmed),
+        "checked": day_month_year(fact.last_confirmed),
         "sources": len(fact.sources),
     }
 
