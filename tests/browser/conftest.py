@@ -18,11 +18,12 @@ REPO = Path(__file__).resolve().parents[2]
 EXIT_URL = "https://www.bbc.co.uk/weather"
 STAND_IN_EXIT_PAGE = "<!doctype html><html lang=en><title>Stand-in exit page</title><p>Stand-in exit page</p>"
 
-# Records every Content-Security-Policy violation, from before a page's first script runs.
-RECORD_VIOLATIONS = """
-window.__cspViolations = [];
+# Reports every Content-Security-Policy violation to the test (the csp_violations fixture), from
+# before a page's first script runs. The browser reports a violation a moment after it happens, so
+# each goes straight to the test: none is lost when the page then goes (an exit, a search result).
+REPORT_VIOLATIONS = """
 document.addEventListener("securitypolicyviolation", (event) => {
-  window.__cspViolations.push(
+  window.__reportCspViolation(
     `${event.violatedDirective} blocked ${event.blockedURI || "inline code"} in ${event.sourceFile}:${event.lineNumber}`
   );
 });
@@ -67,24 +68,34 @@ def stand_in_for_exit_site(route: Route) -> None:
 
 
 @pytest.fixture()
-def context(browser: Browser) -> Iterator[BrowserContext]:
-    """A fresh phone-sized browser context that records CSP violations and never reaches the exit site."""
-    ctx = browser.new_context(viewport={"width": 375, "height": 667})
-    ctx.add_init_script(RECORD_VIOLATIONS)
+def csp_violations() -> list[str]:
+    """Every Content-Security-Policy violation on any page of this test's browser contexts."""
+    return []
+
+
+def _set_up(ctx: BrowserContext, violations: list[str]) -> BrowserContext:
+    """Reports policy violations into violations, and never lets a page reach the exit site."""
+    ctx.expose_binding("__reportCspViolation", lambda source, violation: violations.append(violation))
+    ctx.add_init_script(REPORT_VIOLATIONS)
     ctx.route(EXIT_URL + "**", stand_in_for_exit_site)
+    return ctx
+
+
+@pytest.fixture()
+def context(browser: Browser, csp_violations: list[str]) -> Iterator[BrowserContext]:
+    """A fresh phone-sized browser context that reports CSP violations and never reaches the exit site."""
+    ctx = _set_up(browser.new_context(viewport={"width": 375, "height": 667}), csp_violations)
     yield ctx
     ctx.close()
 
 
 @pytest.fixture()
-def new_context(browser: Browser) -> Iterator[Callable[..., BrowserContext]]:
+def new_context(browser: Browser, csp_violations: list[str]) -> Iterator[Callable[..., BrowserContext]]:
     """Makes browser contexts with any options (size, zoom, touch), set up like `context`; closed after the test."""
     made: list[BrowserContext] = []
 
     def make(**options) -> BrowserContext:
-        ctx = browser.new_context(**options)
-        ctx.add_init_script(RECORD_VIOLATIONS)
-        ctx.route(EXIT_URL + "**", stand_in_for_exit_site)
+        ctx = _set_up(browser.new_context(**options), csp_violations)
         made.append(ctx)
         return ctx
 
