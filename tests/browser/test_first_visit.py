@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from playwright.sync_api import BrowserContext, Request
+from playwright.sync_api import BrowserContext, Request, Route
 
 from .conftest import open_search
 
@@ -38,6 +38,22 @@ def test_a_first_visit_fetches_no_search_until_search_opens(context: BrowserCont
     page.keyboard.type(page.locator("article h1").inner_text().split()[0])
     page.wait_for_selector(".md-search-result__item")
     assert len([url for url in fetched if SEARCH_FILES.search(url)]) == 2, "opening search loads the index and the worker"
+
+
+def test_search_opened_before_its_worker_has_started_still_finds_results(context: BrowserContext, site_url: str) -> None:
+    """When I open search at once, on a phone still starting the page's search worker, results still come."""
+    if not _is_material(context, site_url):
+        pytest.skip("Zensical's search loads with the page (README.md, 'The end of Material for MkDocs')")
+    held: list[Route] = []
+    context.route(re.compile(r"/workers/search-on-open\.[0-9a-f]+\.js"), lambda route: held.append(route))
+    page = context.new_page()
+    page.goto(site_url)
+    page.wait_for_timeout(500)  # the worker's script is requested, and held back
+    assert held, "the page must start the search worker as it loads"
+    open_search(page)  # the page says search is open while its worker is not yet listening
+    page.keyboard.type(page.locator("article h1").inner_text().split()[0])
+    held[0].continue_()
+    page.wait_for_selector(".md-search-result__item", timeout=10000)
 
 
 def test_the_colours_a_reader_chose_are_back_before_the_themes_script(context: BrowserContext, site_url: str) -> None:

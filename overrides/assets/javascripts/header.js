@@ -31,16 +31,22 @@
     });
   });
 
-  // Search loads when it first opens, however it opens: workers/search-on-open.js waits for this.
+  // Search loads when it first opens, however it opens: workers/search-on-open.js waits for "open".
+  // The page may say so before its worker is listening (search opened at once on a slow phone): a
+  // worker that starts listening says "listening", and is told again.
   var searchToggle = document.getElementById("__search");
+  var searchChannel = searchToggle && typeof BroadcastChannel === "function" ? new BroadcastChannel("search-opened") : null;
+  var searchIsOpen = false;
   function searchOpened() {
-    if (!searchToggle.checked || typeof BroadcastChannel !== "function") return;
+    if (!searchToggle.checked) return;
     searchToggle.removeEventListener("change", searchOpened);
-    var channel = new BroadcastChannel("search-opened");
-    channel.postMessage("open");
-    channel.close();
+    searchIsOpen = true;
+    searchChannel.postMessage("open");
   }
-  if (searchToggle) {
+  if (searchChannel) {
+    searchChannel.onmessage = function (event) {
+      if (event.data === "listening" && searchIsOpen) searchChannel.postMessage("open");
+    };
     searchToggle.addEventListener("change", searchOpened);
     searchOpened(); // open already, before this script ran
   }

@@ -3,7 +3,8 @@
    The theme starts a worker as each page loads, at the address overrides/main.html points here,
    naming the theme's own worker (?worker=...). The search form is not named "search"
    (overrides/partials/search.html), so the theme does not fetch the index itself. When search
-   opens, header.js says "open" on the channel below; then this fetches the index, loads the theme's
+   opens, header.js says "open" on the channel below (and again when this says "listening", in case
+   search opened before this worker started); then this fetches the index, loads the theme's
    worker into this one, and hands it the index as the theme would have. From then on the theme's
    worker answers the page itself. */
 (function () {
@@ -39,6 +40,8 @@
     channel.onmessage = function (event) {
       if (event.data === "open") start();
     };
+    // The page may have said "open" before this worker was listening: it answers this with "open" again.
+    channel.postMessage("listening");
   } else {
     start(); // a browser without BroadcastChannel (Safari before 15.4): search loads with the page, as before
   }
