@@ -44,7 +44,7 @@ def add_upcoming_event(copy: Path, today: datetime.date) -> Shown:
     # Made-up but valid values, none of them the example's placeholders (which the check refuses).
     event = f"""\
   - id: {event_id}
-    title: Pull request test evening
+    title: Pull request test evening's talk
     date: {day.isoformat()}
     start: "18:30"
     end: "20:00"
@@ -64,7 +64,7 @@ def add_upcoming_event(copy: Path, today: datetime.date) -> Shown:
     events = copy / "data" / "events.yml"
     text = events.read_text(encoding="utf-8")
     events.write_text(text + ("" if text.endswith("\n") else "\n") + event, encoding="utf-8")
-    return [("events/index.html", f'<h3 id="{event_id}-title">Pull request test evening</h3>'),
+    return [("events/index.html", f'<h3 id="{event_id}-title">Pull request test evening&#39;s talk</h3>'),
             (f"events/calendar/{event_id}.ics", f"UID:{event_id}@"),
             ("index.html", f'id="{event_id}"')]
 
