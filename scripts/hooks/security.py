@@ -30,6 +30,6 @@ def on_post_build(config) -> None:
         log.info("Content-Security-Policy not added while serving (live reload is an inline script)")
         return
     try:
-        secure_site(Path(config.site_dir))
+        secure_site(Path(config.site_dir), [Path(folder) for folder in config.theme.dirs])
     except SecurityCheckFailed as failure:
         raise PluginError("Content-Security-Policy check failed:\n" + str(failure)) from failure

@@ -88,6 +88,11 @@ def _is_runnable(attributes: str) -> bool:
     return (kind.group(1).lower() if kind else "") in _RUNNABLE_TYPES
 
 
+def script_hashes(bodies: list[str]) -> tuple[str, ...]:
+    """The policy's hash source for each script text, in order, without repeats."""
+    return _hashes(bodies)
+
+
 def style_hashes(bodies: list[str]) -> tuple[str, ...]:
     """The policy's hash source for each style text, in order, without repeats."""
     return _hashes(bodies)

@@ -11,6 +11,8 @@ from __future__ import annotations
 import posixpath
 import re
 from pathlib import Path
+
+from security.pages import script_hashes
 from urllib.parse import unquote, urlsplit
 
 _SCRIPT_SRC = re.compile(r"""<script\b[^>]*?\bsrc\s*=\s*["']([^"']+)["']""", re.IGNORECASE)
@@ -69,3 +71,29 @@ def _unescape(text: str) -> str:
             return ""  # a line continuation
         return _SIMPLE_ESCAPES.get(code, code)
     return _ESCAPE.sub(replace, text)
+
+
+REPO = Path(__file__).resolve().parents[2]
+_INLINE_SCRIPT = re.compile(r"<script>(.*?)</script>", re.DOTALL)
+
+
+def default_theme_dirs() -> list[Path]:
+    """The site's overrides, then the templates of each builder that is installed."""
+    dirs = [REPO / "overrides"]
+    for package in ("material", "zensical"):
+        try:
+            module = __import__(package)
+        except ImportError:
+            continue
+        dirs.append(Path(module.__file__).parent / "templates")
+    return dirs
+
+
+def theme_scripts(dirs: list[Path] | None = None) -> set[str]:
+    """The hash of every inline script written in the theme's templates as plain text (no template code in it)."""
+    bodies = []
+    for folder in dirs if dirs is not None else default_theme_dirs():
+        for template in sorted(Path(folder).rglob("*.html")):
+            bodies += [body for body in _INLINE_SCRIPT.findall(template.read_text(encoding="utf-8"))
+                       if "{{" not in body and "{%" not in body]
+    return set(script_hashes(bodies))

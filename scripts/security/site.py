@@ -10,7 +10,7 @@ from atomic_files import write_if_changed
 from security.headers import render_headers
 from security.pages import read_page, secure_page, style_hashes
 from security.policy import Policy, union
-from security.scripts import UnreadableStyle, injected_styles, script_files
+from security.scripts import UnreadableStyle, injected_styles, script_files, theme_scripts
 
 HEADERS_FILE = "_headers"
 
@@ -32,17 +32,28 @@ class SecuredSite:
     changed_files: int
 
 
-def secure_site(site_dir: Path) -> SecuredSite:
-    """Adds the policy to every HTML page under site_dir; safe to run again on the same site."""
+def secure_site(site_dir: Path, theme_dirs: list[Path] | None = None) -> SecuredSite:
+    """Adds the policy to every HTML page under site_dir; safe to run again on the same site.
+
+    theme_dirs: the template folders the pages were built from (the overrides first). Only the
+    inline scripts written in them are allowed: a script a page brings is never hashed.
+    """
     site_dir = Path(site_dir)
     paths = sorted(site_dir.rglob("*.html"))
     texts = {path: path.read_text(encoding="utf-8") for path in paths}
     pages = {path: read_page(text) for path, text in texts.items()}
+    allowed = theme_scripts(theme_dirs)
 
     problems = [
         f"{path.relative_to(site_dir).as_posix()}: {problem}"
         for path, page in pages.items()
         for problem in page.problems
+    ]
+    problems += [
+        f"{path.relative_to(site_dir).as_posix()}: a page must not carry a script of its own: an inline "
+        "<script> that is not one of the theme's is never allowed by the policy; take it out of the page"
+        for path, page in pages.items()
+        if any(script not in allowed for script in page.policy.script_hashes)
     ]
     # Styles the page's own script files write into it as they run are allowed by hash too.
     script_styles: dict[Path, tuple[str, ...]] = {}

@@ -13,7 +13,7 @@ from .conftest import EXIT_URL, open_search
 pytestmark = pytest.mark.browser
 
 SEARCH_TERM = "Hackney"
-# What Material keeps in local storage: the colour scheme chosen with the header toggle.
+# The one thing the site may keep, and only once the reader uses the light and dark switch.
 # The privacy page names this; change both together.
 EXPECTED_LOCAL_STORAGE = ["/.__palette"]
 
@@ -29,7 +29,6 @@ def test_a_visit_with_search_stays_on_this_site(context: BrowserContext, site_ur
         page.wait_for_load_state("load")
 
     page.goto(site_url)
-    page.click("label[for^='__palette']:not([hidden])")
     open_search(page)
     page.keyboard.type(SEARCH_TERM)
     page.wait_for_selector(".md-search-result__item, [role='option']")  # Material's results, or Zensical's
@@ -47,8 +46,30 @@ def test_a_visit_with_search_stays_on_this_site(context: BrowserContext, site_ur
     assert origins == {site_url.rstrip("/")}
     assert csp_violations == []
     assert context.cookies() == []
-    storage = page.evaluate("[Object.keys(localStorage).sort(), Object.keys(sessionStorage).sort()]")
-    assert storage == [EXPECTED_LOCAL_STORAGE, []]
+    assert _stored(page) == {"local": [], "session": [], "indexedDB": [], "caches": []}, \
+        "visiting, searching and leaving must store nothing on the phone"
+
+
+def test_only_the_switch_stores_anything_and_only_its_choice(context: BrowserContext, site_url: str) -> None:
+    """When I use the light and dark switch, exactly the one key the privacy notice names is kept."""
+    page = context.new_page()
+    page.goto(site_url + "get-help/")
+    assert _stored(page)["local"] == []
+    page.click("label[for^='__palette']:not([hidden])")
+    page.wait_for_function("Object.keys(localStorage).length > 0")
+    page.goto(site_url + "about/")
+    assert _stored(page) == {"local": EXPECTED_LOCAL_STORAGE, "session": [], "indexedDB": [], "caches": []}
+    assert context.cookies() == []
+
+
+def _stored(page) -> dict[str, list[str]]:
+    """What this site has stored in the browser: local and session storage, IndexedDB and Cache Storage."""
+    return page.evaluate("""async () => ({
+        local: Object.keys(localStorage).sort(),
+        session: Object.keys(sessionStorage).sort(),
+        indexedDB: indexedDB.databases ? (await indexedDB.databases()).map(d => d.name).sort() : [],
+        caches: (await caches.keys()).sort(),
+    })""")
 
 
 def test_exiting_breaks_no_policy_rule(context: BrowserContext, site_url: str, csp_violations: list[str]) -> None:

@@ -31,6 +31,29 @@ def _hash(script: str) -> str:
     return "'sha256-" + base64.b64encode(hashlib.sha256(script.encode()).digest()).decode() + "'"
 
 
+@pytest.fixture(autouse=True)
+def theme(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A made-up theme whose templates write the test pages' inline scripts, the only ones allowed."""
+    folder = tmp_path / "theme"
+    folder.mkdir()
+    (folder / "base.html").write_text("<script>var testPage = 1;</script>\n<script>var testPage = 2;</script>\n",
+                                      encoding="utf-8")
+    monkeypatch.setattr("security.scripts.default_theme_dirs", lambda: [folder])
+    return folder
+
+
+def test_a_script_a_page_brings_is_refused_and_never_hashed(tmp_path: Path) -> None:
+    """A <script> written in a page, not in the theme, fails the step; nothing is written."""
+    site = _site(tmp_path, ("bad.html", PAGE.format(n=3)))
+    before = (site / "bad.html").read_text(encoding="utf-8")
+    with pytest.raises(SecurityCheckFailed) as failure:
+        secure(site)
+    assert failure.value.problems == [
+        "bad.html: a page must not carry a script of its own: an inline <script> that is not one of the theme's "
+        "is never allowed by the policy; take it out of the page"]
+    assert (site / "bad.html").read_text(encoding="utf-8") == before
+
+
 def _site(tmp_path: Path, *extra: tuple[str, str]) -> Path:
     site = tmp_path / "site"
     (site / "two").mkdir(parents=True)
@@ -93,7 +116,7 @@ def test_running_twice_gives_the_same_files(tmp_path: Path) -> None:
     ],
 )
 def test_code_the_policy_would_block_fails_and_nothing_is_written(tmp_path: Path, markup: str, message: str) -> None:
-    bad = PAGE.format(n=3).replace("<p>Test page 3</p>", markup)
+    bad = PAGE.format(n=2).replace("<p>Test page 2</p>", markup)
     site = _site(tmp_path, ("bad.html", bad))
     before = {path: path.read_bytes() for path in site.rglob("*") if path.is_file()}
     with pytest.raises(SecurityCheckFailed) as failure:
@@ -115,7 +138,7 @@ def test_cli_reports_success_and_failure(tmp_path: Path, capsys: pytest.CaptureF
     site = _site(tmp_path)
     assert secure_site.main([str(site)]) == 0
     assert capsys.readouterr().out == f"Secured 2 pages in {site} (2 inline scripts allowed by hash, 3 files changed)\n"
-    (site / "bad.html").write_text(PAGE.format(n=3).replace("<body>", '<body onload="x()">'), encoding="utf-8")
+    (site / "bad.html").write_text(PAGE.format(n=2).replace("<body>", '<body onload="x()">'), encoding="utf-8")
     assert secure_site.main([str(site)]) == 1
     assert capsys.readouterr().err == (
         f"{site}/bad.html: inline event handlers (onload=) are blocked by the policy: use a script file\n"
