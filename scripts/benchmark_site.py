@@ -3,7 +3,7 @@
 Usage: python scripts/benchmark_site.py [--quick] [--runs N] [--lighthouse-runs N] [--json FILE] [--enforce-budget]
        python scripts/benchmark_site.py --builders [--quick] [--runs N] [--lighthouse-runs N] [--page PATH]
 
-With --builders it compares the two builders instead (scripts/benchmark/builders.py): page weight,
+With --builders it compares the two builders instead (benchmark/sitebench/builders.py): page weight,
 Lighthouse figures, search once opened and build time of the site built with MkDocs beside the
 same site built with Zensical, reported only, with no budget.
 
@@ -21,11 +21,14 @@ import json
 import sys
 from pathlib import Path
 
-from benchmark import budget as budgets
-from benchmark import builders, report
-from benchmark.lighthouse import LighthouseMissing
-from benchmark.run import NOTES, Options, choose_pages, run
-from benchmark.sites import SiteBuildFailed
+# The benchmark's code lives beside its budget and Lighthouse pin, in benchmark/sitebench/.
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmark"))
+
+from sitebench import budget as budgets  # noqa: E402
+from sitebench import builders, report  # noqa: E402
+from sitebench.lighthouse import LighthouseMissing  # noqa: E402
+from sitebench.run import NOTES, Options, choose_pages, run  # noqa: E402
+from sitebench.sites import SiteBuildFailed  # noqa: E402
 
 
 def main(argv: list[str] | None = None) -> int:

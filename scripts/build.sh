@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Sets up, then builds the site into site/ (events, pages and security headers included):
+# Sets up, then builds the site into site/, all or nothing (scripts/website.py build):
 #   SITE_URL=https://www.example.org/ scripts/build.sh   for publication at that address
-#   scripts/build.sh --preview                            to look at on this machine, at http://127.0.0.1:8000/
+#   scripts/build.sh --preview                            to look at on this machine
 #   add --builder zensical (or set SITE_BUILDER=zensical) to build with Zensical instead of MkDocs
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -9,4 +9,4 @@ case " $* ${SITE_BUILDER:+--builder $SITE_BUILDER} " in
   *" --builder zensical "* | *" --builder=zensical "*) scripts/setup.sh --zensical ;;
   *) scripts/setup.sh ;;
 esac
-exec .venv/bin/python scripts/build_site.py "$@"
+exec .venv/bin/python scripts/website.py build "$@"

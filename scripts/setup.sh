@@ -2,7 +2,8 @@
 # Sets up everything the site and its tests need, and is safe to run again:
 #   scripts/setup.sh          the site only (a .venv with requirements.txt)
 #   scripts/setup.sh --tests  also the test tools (Zensical too), and Chromium for the browser tests
-#   scripts/setup.sh --zensical  the site and Zensical, the second builder (scripts/build_site.py --builder zensical)
+#   scripts/setup.sh --zensical  the site and Zensical, the second builder (scripts/build.sh --builder zensical)
+# pip runs only when a requirements file has changed since it last ran (a stamp in .venv/ records them).
 # On Debian or Ubuntu it installs what is missing with apt (or snap, for Ubuntu's Chromium), through
 # sudo, showing their messages; where it cannot, it says exactly what to run.
 # PYTHON=python3.12 picks the Python; CHROMIUM=/path/to/chromium picks the browser.
@@ -12,7 +13,7 @@ cd "$(dirname "$0")/.."
 # Material for MkDocs 9.8 and several other pinned tools need Python 3.11 or newer (their
 # Requires-Python; tests/test_requirements.py keeps every pin installable on 3.11.2, Debian 12's).
 NEEDED=3.11
-# Where Debian and Ubuntu put Chromium, in the order scripts/benchmark/browser.py looks (a test keeps them equal).
+# Where Debian and Ubuntu put Chromium, in the order benchmark/sitebench/browser.py looks.
 CHROMIUM_PLACES="/usr/bin/chromium /usr/bin/chromium-browser /snap/bin/chromium"
 
 say() { printf '%s\n' "$*"; }
@@ -98,8 +99,17 @@ if [ ! -e .venv ]; then
   make_venv "$python"
 fi
 
+# Installs a requirements file with pip, unless the same file was installed into this .venv already.
 # Exact pins, and no pre-releases: pip must never pick an mkdocs 2.0 pre-release.
-.venv/bin/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
+install() {
+  local stamp=".venv/.installed-${1//\//-}" wanted
+  wanted=$(cat "$@")
+  if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$wanted" ]; then return; fi
+  .venv/bin/python -m pip install --quiet --disable-pip-version-check -r "$1"
+  printf '%s' "$wanted" >"$stamp"
+}
+
+install requirements.txt
 
 find_chromium() {
   local place
@@ -132,7 +142,7 @@ install_chromium() {
 }
 
 if [ "${1:-}" = "--tests" ]; then
-  .venv/bin/python -m pip install --quiet --disable-pip-version-check -r tests/requirements.txt
+  install tests/requirements.txt requirements.txt requirements-zensical.txt
   # The browser tests drive the system's Chromium: Playwright's own browser download is not used.
   if ! find_chromium >/dev/null; then
     install_chromium || fail "the browser tests need Chromium, and it could not be installed (any messages are above). Install it yourself (Debian: sudo apt-get install chromium; Ubuntu: sudo snap install chromium), or set CHROMIUM=/path/to/chromium"
@@ -141,5 +151,5 @@ if [ "${1:-}" = "--tests" ]; then
 fi
 
 if [ "${1:-}" = "--zensical" ]; then
-  .venv/bin/python -m pip install --quiet --disable-pip-version-check -r requirements-zensical.txt
+  install requirements-zensical.txt requirements.txt
 fi

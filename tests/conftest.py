@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 
-import build_site
+from sitebuild import pipeline
+from sitebuild.config import PREVIEW_URL
 
 REPO = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -37,8 +38,28 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     site, the browser tests included, checks that build.
     """
     site_dir = tmp_path_factory.mktemp("built") / "site"
-    build_site.build(site_dir)
+    pipeline.build(REPO / "mkdocs.yml", site_dir, builder=os.environ.get("SITE_BUILDER") or "mkdocs")
     return site_dir
+
+
+@pytest.fixture(scope="session")
+def build_with() -> Callable[..., None]:
+    """Builds a site (mkdocs.yml, site folder) with these environment variables set for the build only,
+    such as EVENTS_TODAY and EVENTS_DATA; raises pipeline.BuildFailed as the build does."""
+
+    def build(config: Path, site_dir: Path, builder: str = "mkdocs", site_url: str = PREVIEW_URL, **env: str) -> None:
+        saved = {name: os.environ.get(name) for name in env}
+        os.environ.update(env)
+        try:
+            pipeline.build(config, site_dir, builder=builder, site_url=site_url)
+        finally:
+            for name, value in saved.items():
+                if value is None:
+                    os.environ.pop(name, None)
+                else:
+                    os.environ[name] = value
+
+    return build
 
 
 @pytest.fixture(scope="session")
@@ -51,7 +72,7 @@ def site_copy(tmp_path_factory: pytest.TempPathFactory) -> Callable[[str], Path]
 
     def make(name: str) -> Path:
         copy = tmp_path_factory.mktemp(name)
-        generated = shutil.ignore_patterns("generated", "calendar", "__pycache__")
+        generated = shutil.ignore_patterns("__pycache__")
         for folder in ("docs", "overrides", "scripts", "data"):
             shutil.copytree(REPO / folder, copy / folder, ignore=generated)
         shutil.copy(REPO / "mkdocs.yml", copy / "mkdocs.yml")
@@ -86,7 +107,7 @@ def fixture_site():
     def copy(name: str, folder: Path) -> Path:
         target = folder / name
         shutil.copytree(repo / "tests" / "fixtures" / "sites" / name, target,
-                        ignore=shutil.ignore_patterns("generated", "site"))
+                        ignore=shutil.ignore_patterns(".generated", "site"))
         register = target / "data" / "facts.yml"
         if not register.exists():
             register.parent.mkdir(exist_ok=True)

@@ -12,10 +12,10 @@ from pathlib import Path
 
 import pytest
 
-import check_content
-from events.load import load
-from events.problems import EventsError
-from events.validate import validate
+import website
+from sitebuild.yamlfile import load
+from sitebuild.problems import Failed, report
+from sitebuild.events.validate import validate
 
 REPO = Path(__file__).resolve().parent.parent
 FIXTURES = REPO / "tests" / "fixtures" / "contributing"
@@ -37,16 +37,16 @@ def _events_output(name: str) -> str:
     """What the check prints for the file as data/events.yml, the real file (placeholders refused)."""
     text = (FIXTURES / name).read_text(encoding="utf-8")
     try:
-        problems = validate(load(text), TODAY, placeholders=True)
-    except EventsError as error:
+        problems = validate(load(text, "data/events.yml"), TODAY, placeholders=True)
+    except Failed as error:
         problems = error.problems
-    return EventsError(problems).report("data/events.yml") + "\n"
+    return report(problems, github=False) + "\n"
 
 
 def _pages_output(pages: list[str], capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> str:
     monkeypatch.chdir(FIXTURES)
     monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
-    check_content.main(["--today", TODAY.isoformat(), *pages])
+    website.main(["check", "--today", TODAY.isoformat(), *pages])
     return capsys.readouterr().out
 
 

@@ -30,8 +30,7 @@ LONDON = zoneinfo.ZoneInfo("Europe/London")
 
 # What is never copied: tools, builds and test output, which a fresh clone does not have either.
 _NOT_SOURCES = {".git", ".venv", "site", "node_modules", "test-results", "benchmark-results", ".pytest_cache",
-                ".hypothesis", ".site.building", ".site.old"}
-_GENERATED = {Path("docs/events/generated"), Path("docs/events/calendar"), Path("docs/generated")}
+                ".hypothesis", ".site.building", ".site.old", ".generated"}
 
 # (built file, text it must contain), for each edit.
 Shown = list[tuple[str, str]]
@@ -145,8 +144,7 @@ def _copy_sources(destination: Path) -> Path:
     def skipped(folder: str, names: list[str]) -> set[str]:
         relative = Path(folder).relative_to(REPO)
         return {name for name in names
-                if name == "__pycache__" or (relative == Path(".") and name in _NOT_SOURCES)
-                or relative / name in _GENERATED}
+                if name == "__pycache__" or (relative == Path(".") and name in _NOT_SOURCES)}
 
     shutil.copytree(REPO, destination, ignore=skipped)
     return destination
@@ -180,9 +178,8 @@ def officer_copy(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Shown]
 def test_the_pull_request_checks_are_the_ones_this_test_runs() -> None:
     """If the pull request gains a check, this test must run it too."""
     assert [command for command, _ in _python_steps("checks.yml", "checks")] == [
-        ".venv/bin/python scripts/build_events.py --check",
-        ".venv/bin/python scripts/check_content.py",
-        ".venv/bin/python scripts/build_site.py --preview",
+        ".venv/bin/python scripts/website.py check",
+        ".venv/bin/python scripts/website.py build --preview",
     ]
 
 

@@ -28,13 +28,11 @@ def _pins() -> list[tuple[str, str]]:
     return pins
 
 
-@pytest.mark.parametrize("name, version", _pins(), ids=[name for name, _ in _pins()])
-def test_each_pin_installs_on_debian_12s_python(name: str, version: str) -> None:
-    metadata = importlib.metadata.metadata(name)
-    assert metadata["Version"] == version, f"{name} {metadata['Version']} is installed, but {version} is pinned"
-    needs = metadata.get("Requires-Python") or ""
-    assert OLDEST_PYTHON in SpecifierSet(needs), f"{name} {version} needs Python {needs}; Debian 12 has {OLDEST_PYTHON}"
-
-
-def test_setup_asks_for_the_python_the_pins_need() -> None:
-    assert 'NEEDED=3.11' in (REPO / "scripts" / "setup.sh").read_text(encoding="utf-8")
+def test_every_pin_installs_on_debian_12s_python() -> None:
+    """One pin that needs a newer Python would break the first install on Debian 12."""
+    too_new = []
+    for name, version in _pins():
+        needs = importlib.metadata.metadata(name).get("Requires-Python") or ""
+        if OLDEST_PYTHON not in SpecifierSet(needs):
+            too_new.append(f"{name} {version} needs Python {needs}")
+    assert too_new == [], f"Debian 12 has Python {OLDEST_PYTHON}"

@@ -7,11 +7,10 @@ from pathlib import Path
 
 import pytest
 
-import build_site
 # The same Debian Chromium, flags and static-host server as the benchmark: other hosts resolve to
 # nothing, so no test can reach the network, and pages are served as GitHub Pages serves them.
-from benchmark.browser import CHROMIUM, CHROMIUM_ARGS, snap_safe_temp_folder
-from benchmark.server import serve
+from sitebench.browser import CHROMIUM, CHROMIUM_ARGS, snap_safe_temp_folder
+from sitebench.server import serve
 from playwright.sync_api import Browser, BrowserContext, Page, Route, sync_playwright
 
 REPO = Path(__file__).resolve().parents[2]
@@ -43,11 +42,10 @@ EXAMPLE_EVENTS_TODAY = "2027-03-01"
 
 
 @pytest.fixture(scope="session")
-def example_events_site_url(site_copy) -> Iterator[str]:
+def example_events_site_url(site_copy, build_with) -> Iterator[str]:
     """A copy of the site built from the example events as of 1 March 2027, served for the test run."""
     copy = site_copy("example-events")
-    build_site.build(copy / "site", config=copy / "mkdocs.yml",
-                     extra_env={"EVENTS_TODAY": EXAMPLE_EVENTS_TODAY, "EVENTS_DATA": str(EXAMPLE_EVENTS)})
+    build_with(copy / "mkdocs.yml", copy / "site", EVENTS_TODAY=EXAMPLE_EVENTS_TODAY, EVENTS_DATA=str(EXAMPLE_EVENTS))
     with serve(copy / "site") as url:
         yield url
 

@@ -12,7 +12,6 @@ from .conftest import open_search, settled_search_results
 
 pytestmark = pytest.mark.browser
 
-SCREENSHOTS = Path(__file__).resolve().parents[2] / "test-results" / "screenshots"
 PHONE_HEIGHT = 667
 
 # The page for a reader whose abuser is in the police, and the pages in other languages, linked in
@@ -61,12 +60,3 @@ def test_search_finds_the_page_for(context: BrowserContext, site_url: str, words
     page = context.new_page()
     found = _search(page, site_url, words)
     assert any(address.endswith("/" + target) for address in found), f"search for {words!r} found {found}"
-
-
-def test_every_page_is_photographed_at_375px(context: BrowserContext, site_url: str, page_paths: list[str]) -> None:
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    page = context.new_page()
-    for path in page_paths:
-        page.goto(site_url + path)
-        name = path.strip("/").replace("/", "-").removesuffix(".html") or "home"
-        page.screenshot(path=str(SCREENSHOTS / f"page-{name}-375.png"), full_page=True)

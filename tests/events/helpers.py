@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from events.build import Outputs, build_events
+from sitebuild import events
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "events"
 TODAY = date(2026, 11, 25)
@@ -35,12 +35,20 @@ events:
 """
 
 
-def run(text: str, tmp_path: Path, today: date = TODAY) -> list[Path]:
-    """Writes text as the events file and builds into tmp_path/out."""
+def run(text: str, tmp_path: Path, today: date = TODAY) -> events.Output:
+    """Writes text as the events file, makes everything from it, and writes it under tmp_path/out:
+    the page parts in generated/, the calendar files in calendar/ (as the built site has them)."""
     tmp_path.mkdir(parents=True, exist_ok=True)
     data = tmp_path / "events.yml"
     data.write_text(text, encoding="utf-8")
-    return build_events(data, Outputs.under(tmp_path / "out"), today, SITE)
+    output = events.build(data, str(data), today, SITE, placeholders=False)
+    for name, part in output.parts.items():
+        (tmp_path / "out" / "generated").mkdir(parents=True, exist_ok=True)
+        (tmp_path / "out" / "generated" / name).write_text(part, encoding="utf-8")
+    for name, content in output.files.items():
+        (tmp_path / "out" / "calendar").mkdir(parents=True, exist_ok=True)
+        (tmp_path / "out" / "calendar" / Path(name).name).write_bytes(content)
+    return output
 
 
 def snapshot(folder: Path) -> dict[str, bytes]:

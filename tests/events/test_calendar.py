@@ -79,16 +79,6 @@ def test_two_builds_of_the_same_data_and_date_are_byte_identical(tmp_path: Path)
     run(text, tmp_path / "one")
     run(text, tmp_path / "two")
     assert snapshot(tmp_path / "one" / "out") == snapshot(tmp_path / "two" / "out")
-    assert run(text, tmp_path / "one") == []  # Nothing rewritten when nothing changed.
-
-
-def test_an_event_removed_from_the_data_loses_its_calendar_file(tmp_path: Path) -> None:
-    text = (FIXTURES / "good.yml").read_text(encoding="utf-8")
-    run(text, tmp_path)
-    shorter = text[:text.index("  - id: example-cancelled-event")] + text[text.index("  - id: example-postponed-event"):]
-    changed = run(shorter, tmp_path)
-    assert tmp_path / "out" / "calendar" / "example-cancelled-event.ics" in changed
-    assert not (tmp_path / "out" / "calendar" / "example-cancelled-event.ics").exists()
 
 
 def test_the_feed_has_a_neutral_name(calendars: dict[str, bytes]) -> None:

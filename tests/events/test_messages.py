@@ -12,17 +12,17 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from events.load import load
-from events.problems import EventsError
-from events.validate import validate
+from sitebuild.yamlfile import load
+from sitebuild.problems import Failed
+from sitebuild.events.validate import validate
 
 from .helpers import EVENT, TODAY
 
 
 def problems(text: str) -> list[tuple[int, int, str]]:
     try:
-        document = load(text)
-    except EventsError as error:
+        document = load(text, "events.yml")
+    except Failed as error:
         return [(p.line, p.column, p.message) for p in error.problems]
     return [(p.line, p.column, p.message) for p in validate(document, TODAY)]
 

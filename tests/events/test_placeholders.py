@@ -12,15 +12,14 @@ from pathlib import Path
 
 import pytest
 
-from events.build import DATA
-from events.load import load
-from events.validate import validate
+from sitebuild.yamlfile import load
+from sitebuild.events.validate import validate
 
 from .helpers import EVENT, TODAY
 
 
 def problems(text: str, placeholders: bool = True) -> list[tuple[int, int, str]]:
-    return [(p.line, p.column, p.message) for p in validate(load(text), TODAY, placeholders)]
+    return [(p.line, p.column, p.message) for p in validate(load(text, "events.yml"), TODAY, placeholders)]
 
 
 # A correct event with made-up values that are not the example's (the venue and address are EVENT's own).
@@ -97,9 +96,9 @@ def _example(events_file: str) -> list[str]:
 
 
 def test_copying_the_example_carries_no_note_into_a_value_and_only_its_placeholders_are_refused() -> None:
-    real = DATA.read_text(encoding="utf-8")
+    real = (Path(__file__).resolve().parents[2] / "data" / "events.yml").read_text(encoding="utf-8")
     pasted = real + "\n".join(_example(real)) + "\n"
-    document = load(pasted)
+    document = load(pasted, "data/events.yml")
     copied = document.data["events"][-1]
     assert copied["description"] == "Meet officers from the youth engagement team and ask questions.\n"
     assert not [value for value in _strings(copied) if "#" in value]
@@ -157,13 +156,12 @@ def test_the_rule_applies_to_the_sites_own_events_file_and_no_other(site_copy: C
     elsewhere.write_text(with_placeholder, encoding="utf-8")
 
     def check(*extra: str) -> subprocess.CompletedProcess[str]:
-        return subprocess.run([sys.executable, "scripts/build_events.py", "--check", "--today", "2026-11-25", *extra],
+        return subprocess.run([sys.executable, "scripts/website.py", "check", "--today", "2026-11-25", *extra],
                               cwd=copy, capture_output=True, text=True, env={"PATH": "/usr/bin:/bin"})
 
-    real = check()
+    real = check("data/events.yml")
     assert real.returncode == 1
-    assert real.stderr == ("data/events.yml:8:13: venue name is still the example's 'Example Community Hall'; "
+    assert real.stdout == ("data/events.yml:8:13: error: venue name is still the example's 'Example Community Hall'; "
                            "replace it with the real venue's name\n1 error\n")
-    assert check("--data", "data/events.yml").returncode == 1
-    other = check("--data", str(elsewhere))
-    assert other.returncode == 0, other.stderr
+    other = check(str(elsewhere))
+    assert other.returncode == 0, other.stdout

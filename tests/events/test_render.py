@@ -10,7 +10,7 @@ from pathlib import Path
 import markdown
 import pytest
 
-from events.markup import description_html
+from sitebuild.events.markup import description_html
 
 from .helpers import EVENT, FIXTURES, run
 
@@ -65,8 +65,15 @@ def test_nothing_upcoming_says_how_to_hear_about_new_events(tmp_path: Path) -> N
     assert ('<p class="events-none" data-events-none>There are no upcoming events on this website at the moment. '
             'When one is added, it appears here and in the events calendar: <a href="#get-new-events-in-your-calendar">'
             'add the calendar to your phone or computer</a> to see it there.</p>') in html
+    # The home page keeps its space for help: no heading, no "nothing on" line, no script.
+    assert (tmp_path / "out" / "generated" / "home.html").read_text(encoding="utf-8").strip() == ""
+
+
+def test_the_home_page_lists_upcoming_events_under_their_own_heading(tmp_path: Path) -> None:
+    run(EVENT, tmp_path, today=date(2027, 3, 1))
     home = (tmp_path / "out" / "generated" / "home.html").read_text(encoding="utf-8")
-    assert 'There are no upcoming events at the moment. <a href="events/">See past events' in home
+    assert '<h2 id="upcoming-events">Upcoming events</h2>' in home
+    assert '<a href="events/">See the events page</a>' in home
 
 
 def test_an_event_today_is_still_upcoming(tmp_path: Path) -> None:

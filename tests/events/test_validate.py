@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from events.load import load
-from events.paths import london_today
-from events.problems import EventsError
-from events.validate import validate
+from sitebuild.yamlfile import load
+from sitebuild.events import london_today
+from sitebuild.problems import Failed
+from sitebuild.events.validate import validate
 
 from .helpers import EVENT, FIXTURES, TODAY
 
@@ -18,8 +18,8 @@ from .helpers import EVENT, FIXTURES, TODAY
 def problems(text: str, today: date = TODAY) -> list[tuple[int, int, str]]:
     """(line, column, message) for every problem in text."""
     try:
-        document = load(text)
-    except EventsError as error:
+        document = load(text, "events.yml")
+    except Failed as error:
         return [(p.line, p.column, p.message) for p in error.problems]
     return [(p.line, p.column, p.message) for p in validate(document, today)]
 

@@ -1,23 +1,21 @@
-"""scripts/build_facts.py: the phone book, its sources and the contact texts, from the register and mkdocs.yml.
+"""The facts step: the phone book, its sources and the contact texts, from the register and mkdocs.yml.
 
 Each state of the contact setting (none, an email address, a form) is generated and read back.
 """
 
 from __future__ import annotations
 
-import os
 import textwrap
 from pathlib import Path
 
 import pytest
-from mkdocs.exceptions import PluginError
 
-import build_facts
-from facts.build import build_facts as build
+import website
+from sitebuild import config as site_config
+from sitebuild import facts
 
 REPO = Path(__file__).resolve().parents[2]
 REGISTER = REPO / "tests" / "fixtures" / "facts" / "register.yml"
-HOOK_FILE = REPO / "scripts" / "hooks" / "facts.py"
 
 UNSET_FEEDBACK = (
     "The team that runs this website does not have a public email address or contact form yet, so you "
@@ -39,9 +37,7 @@ def _site(tmp_path: Path, contact: str = "  contact: {}\n", complaints_page: boo
 
 
 def _generated(config: Path) -> dict[str, str]:
-    build(config.parent / "data" / "facts.yml", config)
-    folder = config.parent / "docs" / "generated"
-    return {path.name: path.read_text() for path in sorted(folder.iterdir())}
+    return facts.build(site_config.load(config))
 
 
 @pytest.fixture(autouse=True)
@@ -141,76 +137,34 @@ def test_with_a_form_the_pages_link_to_it_and_name_its_site(tmp_path: Path) -> N
 
 @pytest.mark.parametrize(("contact", "message"), [
     ("  contact:\n    email: not-an-email\n",
-     "mkdocs.yml:6:12: extra.contact.email must be an email address like name@example.org; found 'not-an-email'"),
+     "mkdocs.yml:6:12: error: extra.contact.email must be an email address like name@example.org; found 'not-an-email'"),
     ("  contact:\n    form: http://www.example.org/feedback\n",
-     "mkdocs.yml:6:11: extra.contact.form must be the https:// address of a form on an official website, like "
+     "mkdocs.yml:6:11: error: extra.contact.form must be the https:// address of a form on an official website, like "
      "https://www.example.org/feedback; found 'http://www.example.org/feedback'"),
     ("  contact:\n    email: feedback@example.org\n    form: https://www.example.org/feedback\n",
-     "mkdocs.yml:5:3: extra.contact must hold email or form, not both: keep the one the team reads"),
+     "mkdocs.yml:5:3: error: extra.contact must hold email or form, not both: keep the one the team reads"),
     ("  contact:\n    emial: feedback@example.org\n",
-     "mkdocs.yml:6:5: 'emial' is not a setting allowed under extra.contact; did you mean 'email'?"),
+     "mkdocs.yml:6:5: error: 'emial' is not a setting allowed under extra.contact; did you mean 'email'?"),
     ("  contact: feedback@example.org\n",
-     "mkdocs.yml:5:12: extra.contact must hold either email: or form: on its own line below it, indented; "
+     "mkdocs.yml:5:12: error: extra.contact must hold either email: or form: on its own line below it, indented; "
      "found 'feedback@example.org'"),
 ])
-def test_a_wrong_contact_setting_fails_with_its_place_in_mkdocs_yml_and_writes_nothing(
+def test_a_wrong_contact_setting_fails_the_check_with_its_place_in_mkdocs_yml(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], contact: str, message: str,
 ) -> None:
-    good = _generated(_site(tmp_path))  # a previous good run
-    config = _site(tmp_path, contact)
-    assert build_facts.main(["--data", "data/facts.yml", "--config", "mkdocs.yml"]) == 1
-    assert capsys.readouterr().err.splitlines() == [message, "1 error"]
-    folder = tmp_path / "docs" / "generated"
-    assert {path.name: path.read_text() for path in folder.iterdir()} == good
-    assert config.is_file()
-
-
-def test_the_command_reports_both_files_then_writes_only_what_changed(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    _site(tmp_path)
-    assert build_facts.main(["--data", "data/facts.yml", "--config", "mkdocs.yml"]) == 0
-    assert capsys.readouterr().out == "data/facts.yml and mkdocs.yml: no problems found; 6 generated file(s) changed\n"
-    assert build_facts.main(["--data", "data/facts.yml", "--config", "mkdocs.yml"]) == 0
-    assert capsys.readouterr().out == "data/facts.yml and mkdocs.yml: no problems found; 0 generated file(s) changed\n"
-    assert build_facts.main(["--check", "--data", "data/facts.yml", "--config", "mkdocs.yml"]) == 0
-    assert capsys.readouterr().out == "data/facts.yml and mkdocs.yml: no problems found\n"
-
-
-def test_a_generated_part_no_longer_made_is_removed(tmp_path: Path) -> None:
-    config = _site(tmp_path)
-    stale = tmp_path / "docs" / "generated" / "old-part.md"
-    stale.parent.mkdir(parents=True)
-    stale.write_text("left from an older version\n")
-    _generated(config)
-    assert not stale.exists()
+    _site(tmp_path, contact)
+    assert website.main(["check", "--config", "mkdocs.yml", "--today", "2026-11-25"]) == 1
+    # The made-up register's due line is always a warning (tests/fixtures/facts/register.yml).
+    assert [line for line in capsys.readouterr().out.splitlines() if "warning: " not in line] == [message, "1 error, 1 warning"]
 
 
 def test_problems_in_both_files_are_reported_together(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     _site(tmp_path, "  contact:\n    email: not-an-email\n")
     register = tmp_path / "data" / "facts.yml"
     register.write_text(register.read_text().replace("kind: call", "kind: phone", 1))
-    assert build_facts.main(["--check", "--data", "data/facts.yml", "--config", "mkdocs.yml"]) == 1
-    assert capsys.readouterr().err.splitlines() == [
-        "data/facts.yml:11:15: kind must be one of: call, text, press; found 'phone'",
-        "mkdocs.yml:6:12: extra.contact.email must be an email address like name@example.org; found 'not-an-email'",
+    assert website.main(["check", "--config", "mkdocs.yml", "--today", "2026-11-25"]) == 1
+    assert capsys.readouterr().out.splitlines() == [
+        "data/facts.yml:11:15: error: kind must be one of: call, text, press; found 'phone'",
+        "mkdocs.yml:6:12: error: extra.contact.email must be an email address like name@example.org; found 'not-an-email'",
         "2 errors",
     ]
-
-
-def test_the_mkdocs_hook_stops_the_build_naming_the_file_and_line(tmp_path: Path) -> None:
-    import importlib.util
-
-    spec = importlib.util.spec_from_file_location("facts_hook_for_test", HOOK_FILE)
-    hook = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(hook)  # type: ignore[union-attr]
-    config = _site(tmp_path, "  contact:\n    email: not-an-email\n")
-
-    class Config(dict):
-        config_file_path = str(config)
-
-    with pytest.raises(PluginError) as failure:
-        hook.on_pre_build(Config(docs_dir=str(tmp_path / "docs")))
-    assert str(failure.value) == (
-        "the phone numbers page and contact texts were not updated, because of these problems:\n"
-        "mkdocs.yml:6:12: extra.contact.email must be an email address like name@example.org; found 'not-an-email'\n"
-        "1 error")
-    assert os.listdir(tmp_path / "docs") == []

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import pytest
 
-from content.numbers import every_number, external_links, find_numbers, template_lines
-from phone_numbers import dialled
+from sitebuild.checks.numbers import every_number, external_links, find_numbers, template_lines
+from sitebuild.phones import dialled
 
 
 def _found(line: str, any_language: bool = False) -> list[str]:

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from benchmark.browser import CHROMIUM_PLACES
+from sitebench.browser import CHROMIUM_PLACES
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -70,6 +70,7 @@ def machine(tmp_path: Path) -> Path:
     (tmp_path / "tests").mkdir()
     (tmp_path / "requirements.txt").write_text("# the site's tools\n", encoding="utf-8")
     (tmp_path / "tests" / "requirements.txt").write_text("# the test tools\n", encoding="utf-8")
+    (tmp_path / "requirements-zensical.txt").write_text("# the second builder\n", encoding="utf-8")
     bin_dir = tmp_path / "bin"
     bin_dir.mkdir()
     for tool in TOOLS:
@@ -98,6 +99,17 @@ def test_a_fresh_machine_gets_a_venv_and_the_sites_tools(machine: Path) -> None:
     result = _setup(machine)
     assert result.returncode == 0, result.stderr
     assert _log(machine) == ["python -m venv .venv", "pip install requirements.txt"]
+
+
+def test_pip_runs_again_only_when_a_requirements_file_changes(machine: Path) -> None:
+    """Every serve, build and test runs set-up: when nothing changed, it is quick and quiet."""
+    assert _setup(machine).returncode == 0
+    assert _setup(machine).returncode == 0
+    assert _log(machine) == ["python -m venv .venv", "pip install requirements.txt"]
+    (machine / "requirements.txt").write_text("# the site's tools, one more\n", encoding="utf-8")
+    assert _setup(machine).returncode == 0
+    assert _log(machine)[-1] == "pip install requirements.txt"
+    assert len(_log(machine)) == 3
 
 
 def test_a_half_made_venv_without_pip_is_made_again(machine: Path) -> None:
@@ -189,7 +201,7 @@ def test_setup_and_the_browser_tests_look_for_chromium_in_the_same_places() -> N
 
 
 def test_the_browser_tests_use_chromium_from_the_environment_or_the_usual_places(tmp_path: Path) -> None:
-    from benchmark.browser import find_chromium, snap_safe_temp_folder
+    from sitebench.browser import find_chromium, snap_safe_temp_folder
 
     assert find_chromium({"CHROMIUM": "/opt/chromium/chrome"}) == "/opt/chromium/chrome"
     found = find_chromium({})

@@ -9,8 +9,9 @@ from pathlib import Path
 
 import pytest
 
-import build_site
-from facts.build import generate, load_config, load_register
+from sitebuild import config as site_config
+from sitebuild import facts, pipeline
+from sitebuild.facts import load_register
 
 from .conftest import read_page
 
@@ -28,7 +29,7 @@ def _build(fixture_site, folder: Path, contact: str | None = None, complaints_pa
             "---\ntitle: Example complaints page\n---\n\n# Example complaints page\n\n"
             "## Complaining about a Met officer\n\nExample text.\n")
         config.write_text(re.sub(r"(?m)^nav:\n", "nav:\n  - police-perpetrator.md\n", config.read_text(), count=1))
-    build_site.build(config.parent / "site", config=config)
+    pipeline.build(config, config.parent / "site")
     return config.parent / "site"
 
 
@@ -67,15 +68,15 @@ def test_a_wrong_setting_stops_the_build_naming_mkdocs_yml_and_keeps_the_last_go
 ) -> None:
     """Every other mistake is tested on the step itself (tests/facts/test_build_facts.py)."""
     contact = "  contact:\n    email: feedback.example.org\n"
-    message = ("mkdocs.yml:28:12: extra.contact.email must be an email address like name@example.org; "
+    message = ("mkdocs.yml:23:12: error: extra.contact.email must be an email address like name@example.org; "
                "found 'feedback.example.org'")
     config = fixture_site("contact", tmp_path)
     site = config.parent / "site"
     site.mkdir()
     (site / "index.html").write_text("the last good build")
     config.write_text(config.read_text().replace("  contact: {}\n", contact))
-    with pytest.raises(build_site.BuildFailed):
-        build_site.build(site, config=config)
+    with pytest.raises(pipeline.BuildFailed):
+        pipeline.build(config, site)
     assert message in capfd.readouterr().err
     assert (site / "index.html").read_text() == "the last good build"
 
@@ -93,7 +94,7 @@ def _plain(markdown: str) -> str:
     ("privacy/index.html", "contact-privacy.md"),
 ])
 def test_the_sites_pages_show_the_contact_text_for_the_current_setting(pages, page: str, part: str) -> None:
-    parts = generate(load_register(REPO / "data" / "facts.yml"), load_config(REPO / "mkdocs.yml"))
+    parts = facts.build(site_config.load(REPO / "mkdocs.yml"))
     assert _plain(parts[part]) in pages[page].text
 
 

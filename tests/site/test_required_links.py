@@ -12,7 +12,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
-import site_config
+from sitebuild import config as site_config
 
 from .conftest import built_pages, page_name
 

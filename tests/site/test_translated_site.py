@@ -7,16 +7,15 @@ Arabic translation, with made-up content.
 
 from __future__ import annotations
 
-import os
 import re
-import subprocess
 import sys
 from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
 
-import build_site
+import website
+from sitebuild import pipeline
 
 # Elements that never have a closing tag, so they do not stay open on the stack.
 _VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
@@ -72,7 +71,7 @@ def _one(elements: list[dict], tag: str, **attrs: str) -> dict:
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory, fixture_site) -> Path:
     config = fixture_site("translated", tmp_path_factory.mktemp("translated"))
-    build_site.build(config.parent / "site", config=config)
+    pipeline.build(config, config.parent / "site")
     return config.parent / "site"
 
 
@@ -145,40 +144,10 @@ def test_on_a_right_to_left_page_phone_numbers_keep_their_digits_in_order(site: 
                if e["attrs"].get("href", "").startswith("tel:"))
 
 
-def test_marking_twice_changes_nothing(site: Path) -> None:
-    from page_languages import mark_site
-
-    config = site.parent / "mkdocs.yml"
-    assert mark_site(site, config.parent / "docs", [{"Örnek (Example Turkish)": "tr.md"}, {"x": "ar.md"}]) == []
-
-
-def test_the_plain_scripts_build_the_same_translated_site_as_the_hooks(tmp_path: Path, fixture_site) -> None:
-    """For a builder that ignores hooks (Zensical): the facts script, the builder, then the language script."""
-    with_hooks = fixture_site("translated", tmp_path / "hooks")
-    build_site.build(with_hooks.parent / "site", config=with_hooks, builder="mkdocs")  # whichever builder `site` used
-    site = with_hooks.parent / "site"
+def test_the_fixture_sites_pages_pass_the_content_checks(capsys: pytest.CaptureFixture[str], fixture_site,
+                                                       tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     config = fixture_site("translated", tmp_path)
-    config.write_text(re.sub(r"(?m)^hooks:\n(?:  .*\n)+", "", config.read_text()))
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    scripts = Path(__file__).resolve().parents[2] / "scripts"
-    for command in (
-        [str(scripts / "build_facts.py"), "--data", "data/facts.yml", "--config", "mkdocs.yml"],
-        ["-m", "mkdocs", "build", "--strict", "--site-dir", "site"],
-        [str(scripts / "mark_languages.py"), "site", "--config", "mkdocs.yml"],
-    ):
-        subprocess.run([sys.executable, *command], cwd=config.parent, env=env, check=True, capture_output=True)
-    built = {p.relative_to(site).as_posix(): p.read_bytes() for p in site.rglob("*") if p.is_file() and p.suffix == ".html"}
-    again = {p.relative_to(config.parent / "site").as_posix(): p.read_bytes()
-             for p in (config.parent / "site").rglob("*") if p.is_file() and p.suffix == ".html"}
-    assert sorted(again) == sorted(built)
-    assert [name for name in built if built[name] != again[name]] == []
-
-
-def test_the_fixture_sites_pages_pass_the_content_checks(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
-    import check_content
-
-    fixture = Path(__file__).resolve().parents[1] / "fixtures" / "sites" / "translated"
-    monkeypatch.chdir(fixture)
-    status = check_content.main(["--today", "2026-11-25", "--facts", "../../facts/register.yml", "--config", "mkdocs.yml", "docs"])
-    assert capsys.readouterr().out.splitlines()[-1] == "0 errors, 1 warning in 3 pages."  # the register's due line
+    monkeypatch.chdir(config.parent)
+    status = website.main(["check", "--today", "2026-11-25", "--config", "mkdocs.yml"])
+    assert capsys.readouterr().out.splitlines()[-1] == "0 errors, 1 warning"  # the register's due line
     assert status == 0

@@ -20,5 +20,10 @@
     if (none && shown === 0) {
       none.hidden = false;
     }
+    // On the home page the whole section goes: it is shown only while there is an upcoming event.
+    var section = list.closest("[data-events-section]");
+    if (section && shown === 0) {
+      section.hidden = true;
+    }
   });
 })();

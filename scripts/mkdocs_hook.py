@@ -1,0 +1,63 @@
+"""The site's one MkDocs hook: runs the build's steps (sitebuild.pipeline) inside `mkdocs build` and `mkdocs serve`.
+
+- on_config: pages include generated parts by name (--8<-- "facts/phone-book.md"), from the
+  generated folder beside mkdocs.yml, wherever MkDocs is started from.
+- on_pre_build: generate(): the page parts from data/ (the facts register, the events).
+- on_post_build: the calendar files into the site, then finish(): languages, folded sources, packed
+  files, the link check and the Content-Security-Policy.
+Any problem stops the build with every message, and the site is left as it was.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+
+# MkDocs loads hooks by path: make scripts/ importable.
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from sitebuild import config as site_config  # noqa: E402
+from sitebuild.pipeline import generate, put_files  # noqa: E402
+from sitebuild.postbuild import finish  # noqa: E402
+from sitebuild.problems import Failed, report  # noqa: E402
+
+_state: dict = {"serving": False, "files": {}}
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    """Remembers whether this is `mkdocs serve`."""
+    _state["serving"] = command == "serve"
+
+
+def on_config(config):
+    """Points the snippets extension at the generated folder beside this mkdocs.yml."""
+    generated = str(Path(config.config_file_path).parent / site_config.GENERATED)
+    snippets = config.mdx_configs.setdefault("pymdownx.snippets", {})
+    snippets["base_path"] = [generated]
+    return config
+
+
+def on_pre_build(config) -> None:
+    """Makes the page parts, or stops the build with every problem in data/ and mkdocs.yml."""
+    try:
+        generated = generate(site_config.load(Path(config.config_file_path)), config.site_url or site_config.PREVIEW_URL)
+    except Failed as error:
+        raise PluginError("the site's data has problems, so nothing was built:\n" + report(error.problems)) from None
+    _state["files"] = generated.files
+    if generated.warnings:
+        print(report(generated.warnings), file=sys.stderr)
+
+
+def on_post_build(config) -> None:
+    """Puts the calendar files in the site and finishes every page; a problem fails the build."""
+    site_dir = Path(config.site_dir)
+    put_files(site_dir, _state["files"])
+    shown_site = Path(os.environ.get("SITE_DIR_SHOWN") or site_dir)
+    try:
+        finish(site_dir, site_config.load(Path(config.config_file_path)), [Path(path) for path in config.theme.dirs],
+               shown_site=shown_site, serving=_state["serving"])
+    except Failed as error:
+        raise PluginError("the built site has problems, so it was not put in place:\n" + report(error.problems)) from None

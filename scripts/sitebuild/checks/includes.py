@@ -1,0 +1,51 @@
+"""Puts the parts the facts step makes into the pages that include them, for the checks.
+
+A page such as docs/phone-numbers.md ends its Sources section with --8<-- "facts/…": the
+checks must see what will be published, so the parts are made in memory from data/facts.yml and
+mkdocs.yml (the same code as the build), before any build has run. Each included line keeps the
+line number of the include, so a message points at the line an editor can see.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from sitebuild.problems import Problem
+from sitebuild.checks.page import Page, finding
+
+_INCLUDE = re.compile(r'^\s*--8<--\s+"([^"]+)"\s*$')
+# Parts from the facts step; the events parts (events/*.html) stay as they are.
+_GENERATED = re.compile(r"^facts/([^/]+\.md)$")
+
+
+@dataclass(frozen=True)
+class Parts:
+    """The generated parts by file name, or None when the files they are made from have problems."""
+
+    texts: dict[str, str] | None
+    made_from: str = "data/facts.yml and mkdocs.yml"
+
+
+def expand(page: Page, parts: Parts | None) -> tuple[Page, list[Problem], bool]:
+    """The page with its generated parts in place, any problem with an include, and whether every part was found."""
+    if parts is None:
+        return page, [], True
+    body: list[tuple[int, str]] = []
+    problems: list[Problem] = []
+    for number, text in page.body:
+        match = _INCLUDE.match(text)
+        name = _GENERATED.search(match.group(1)) if match else None
+        if not match or not name:
+            body.append((number, text))
+        elif parts.texts is None:
+            problems.append(finding(page.path, number, (
+                f"this page includes {match.group(1)}, which is made from {parts.made_from}; "
+                "fix the problems reported in those files first")))
+        elif name.group(1) not in parts.texts:
+            problems.append(finding(page.path, number, (
+                f"this page includes {match.group(1)}, but no part of that name is made; "
+                f"the parts are: {', '.join(sorted(parts.texts))}")))
+        else:
+            body.extend((number, line) for line in parts.texts[name.group(1)].splitlines())
+    return replace(page, body=body), problems, not problems

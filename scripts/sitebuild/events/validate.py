@@ -1,0 +1,503 @@
+"""Checks the loaded events against data/events.schema.json, then the rules a schema cannot express.
+
+Every problem is phrased as the rule that was broken, quotes the value found, and sits at the
+line and column where it was typed. All problems are collected in one run.
+"""
+
+from __future__ import annotations
+
+import difflib
+import functools
+import json
+import re
+from datetime import date, datetime, time, timedelta, timezone
+from pathlib import Path as FilePath
+from typing import Any, Iterator
+
+import jsonschema
+
+from sitebuild.yamlfile import Document, Path
+from sitebuild.events.model import LONDON
+from sitebuild.events import fields
+from sitebuild.events.fields import NOT_RECORDABLE_ITEMS, Field, choice, field_at
+from sitebuild.events.placeholders import placeholder_problems
+from sitebuild.problems import Problem, found
+
+SCHEMA_PATH = FilePath(__file__).resolve().parents[3] / "data" / "events.schema.json"
+
+# Reserved: the file name of the feed of all events sits beside each event's own .ics file.
+RESERVED_IDS = {"all-events"}
+
+# Fields a past event may leave out by listing them under not_recorded: field -> what to list.
+NOT_RECORDABLE = {"start": "times", "end": "times", "booking": "booking", "cost": "cost",
+                  "access": "access", "address": "address", "postcode": "postcode"}
+
+_HTML = re.compile(r"<\s*/?\s*[A-Za-z!?][^>\n]{0,40}>?")
+# The whole target of a Markdown link, [text](target), up to its closing bracket.
+_LINK_TARGET = re.compile(r"\]\(([^)]*)\)")
+ALLOWED_SCHEMES = ("https://", "mailto:", "tel:")
+
+
+@functools.lru_cache(maxsize=1)
+def schema() -> dict[str, Any]:
+    """The events JSON Schema: the one definition of fields shared with editors."""
+    return json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
+
+
+@functools.lru_cache(maxsize=1)
+def _validator() -> jsonschema.Draft7Validator:
+    return jsonschema.Draft7Validator(schema(), format_checker=jsonschema.Draft7Validator.FORMAT_CHECKER)
+
+
+@functools.lru_cache(maxsize=None)
+def _allowed(key: tuple[str, ...]) -> tuple[str, ...]:
+    """The field names allowed in the mapping at this schema key."""
+    names: set[str] = set()
+
+    def walk(node: dict[str, Any], rest: tuple[str, ...]) -> None:
+        if "$ref" in node:
+            node = schema()["definitions"][node["$ref"].rsplit("/", 1)[1]]
+        if not rest:
+            names.update(node.get("properties", {}))
+        elif rest[0] == "*" and isinstance(node.get("items"), dict):
+            walk(node["items"], rest[1:])
+        elif rest[0] in node.get("properties", {}):
+            walk(node["properties"][rest[0]], rest[1:])
+        for branch in ("then", "else"):
+            if branch in node and not rest:
+                walk(node[branch], rest)
+
+    walk(schema(), key)
+    return tuple(sorted(names))
+
+
+def _key(path: Path) -> tuple[str, ...]:
+    return tuple("*" if isinstance(part, int) else part for part in path)
+
+
+def _where(path: Path) -> str:
+    """How a mapping is named in a message: the top of the file, an event, or a field."""
+    if not path:
+        return "at the top of the file"
+    if isinstance(path[-1], int):
+        return "in an event"
+    return f"under {path[-1]}"
+
+
+def validate(document: Document, today: date, placeholders: bool = False) -> list[Problem]:
+    """Every problem in the document, schema and rules, sorted; with placeholders, the example's values too."""
+    problems = list(document.problems)
+    # A value the reader already reported (one it could not take as written) is not reported again.
+    read_badly = {(problem.line, problem.column) for problem in problems}
+    problems += sorted({problem for problem in _schema_problems(document)
+                        if (problem.line, problem.column) not in read_badly})
+    if isinstance(document.data, dict) and isinstance(document.data.get("events"), list):
+        # not_recorded on an upcoming event is removed whole, so what it lists does not matter.
+        listed = {document.position(path) for path in document.values
+                  if len(path) == 4 and path[2] == "not_recorded" and _upcoming(document.data["events"], path[1], today)}
+        problems = [problem for problem in problems if (problem.line, problem.column) not in listed]
+        problems += _rule_problems(document, document.data["events"], today)
+        if placeholders:
+            left = list(placeholder_problems(document, document.data["events"]))
+            # A placeholder is replaced whole, so any other rule its value breaks goes with it.
+            where = {(problem.line, problem.column) for problem in left}
+            problems = [problem for problem in problems if (problem.line, problem.column) not in where] + left
+    return sorted(set(problems))
+
+
+def _schema_errors(data: Any) -> Iterator[tuple[Path, jsonschema.ValidationError]]:
+    """jsonschema's errors, each with the path of the value it is about."""
+    for error in _validator().iter_errors(data):
+        yield tuple(error.absolute_path), error
+
+
+def _schema_problems(document: Document) -> Iterator[Problem]:
+    """One message per mistake, from jsonschema's errors grouped by the part of the file they are about."""
+    faults = _Faults(document)
+    for path, error in _schema_errors(document.data):
+        faults.add(path, error)
+    yield from faults.problems()
+
+
+class _Faults:
+    """jsonschema's errors, sorted into missing fields, fields not allowed, and values that break a rule."""
+
+    def __init__(self, document: Document) -> None:
+        self.document = document
+        self.missing: dict[Path, list[str]] = {}
+        self.unknown: dict[Path, list[str]] = {}
+        self.values: dict[Path, list[jsonschema.ValidationError]] = {}
+
+    def add(self, path: Path, error: jsonschema.ValidationError) -> None:
+        if error.validator == "required":
+            for name in error.validator_value:
+                if isinstance(error.instance, dict) and name not in error.instance:
+                    _add_once(self.missing.setdefault(path, []), name)
+        elif error.validator == "additionalProperties":
+            allowed = _allowed(_key(path))
+            for name in error.instance:
+                if name not in allowed:
+                    _add_once(self.unknown.setdefault(path, []), name)
+        elif error.validator != "if":  # an `if` reports through its then/else branch
+            self.values.setdefault(path, []).append(error)
+
+    def problems(self) -> Iterator[Problem]:
+        yield from self._moved()
+        for path, names in self.unknown.items():
+            for name in names:
+                yield self._unknown(path, name)
+        for path, names in self.missing.items():
+            for name in names:
+                yield self._missing(path, name)
+        yield from self._swapped_coordinates()
+        for path, errors in self.values.items():
+            yield from _value_problems(self.document, path, errors)
+
+    def _swapped_coordinates(self) -> Iterator[Problem]:
+        """Latitude and longitude typed the wrong way round: one mistake, one message."""
+        for path in [path for path in self.values if path[-1:] == ("latitude",)]:
+            other = path[:-1] + ("longitude",)
+            venue = _at(self.document.data, path[:-1])
+            if other not in self.values or not isinstance(venue, dict):
+                continue
+            if re.fullmatch(r"-?0\.[0-9]+", str(venue["latitude"])) and re.fullmatch(r"5[01]\.[0-9]+", str(venue["longitude"])):
+                line, column = self.document.position(path)
+                yield Problem(self.document.path, line, column, "latitude and longitude are the wrong way round: swap their values "
+                                            "(in London, latitude starts 51. and longitude starts 0. or -0.)")
+                del self.values[path], self.values[other]
+
+    # -- A field at the wrong indentation: one message where it was typed, not one per rule it then breaks --
+
+    def _moved(self) -> Iterator[Problem]:
+        for path in list(self.unknown):
+            data = _at(self.document.data, path)
+            if not isinstance(data, dict):
+                continue
+            if path and isinstance(path[-1], int):
+                yield from self._moved_out_of_sets(path, data)
+            elif len(path) >= 3 and isinstance(path[-2], int):
+                yield from self._moved_into_a_set(path)
+
+    def _moved_out_of_sets(self, event: Path, data: dict[str, Any]) -> Iterator[Problem]:
+        """Fields of venue:, booking: or contact: typed in line with the event's own fields."""
+        owners: dict[str, list[str]] = {}
+        for name in self.unknown.get(event, []):
+            if name in _allowed(_key(event + ("venue",))):
+                owners.setdefault("venue", []).append(name)
+            elif name in _allowed(_key(event + ("booking",))):
+                # link, phone and email belong to booking or contact: booking unless it is already complete.
+                booking = data.get("booking")
+                open_booking = isinstance(booking, dict) or booking in ("", None)
+                owners.setdefault("booking" if open_booking else "contact", []).append(name)
+        for owner, belongs in owners.items():
+            value = data.get(owner)
+            if isinstance(value, dict) and value:
+                indent = self.document.position(event + (owner, next(iter(value))), key=True)[1] - 1
+                for name in belongs:
+                    line, column = self.document.position(event + (name,), key=True)
+                    yield Problem(self.document.path, line, column, f"{name} belongs under {owner}:, so indent it like the other lines "
+                                                f"under {owner}:, by {_spaces(indent)}")
+                    self._forget(event, name, owner)
+            elif owner in data and value in ("", None):
+                line, column = self.document.position(event + (owner,), key=True)
+                verb = "is" if len(belongs) == 1 else "are"
+                yield Problem(self.document.path, line, column, f"the lines under {owner}: must be indented by two more spaces than "
+                                            f"{owner}:; {_and_names(belongs)} {verb} in line with {owner}: instead")
+                for name in belongs:
+                    self._forget(event, name, owner)
+                self.values.pop(event + (owner,), None)
+            elif owner not in data:
+                line, column = self.document.position(event + (belongs[0],), key=True)
+                yield Problem(self.document.path, line, column, f"this event has no {owner}: line; add {owner}: above {belongs[0]}:, "
+                                            f"and indent {_and_names(belongs)} two more spaces than {owner}:")
+                for name in belongs:
+                    self._forget(event, name, owner)
+                if owner in self.missing.get(event, []):
+                    self.missing[event].remove(owner)
+
+    def _moved_into_a_set(self, owner_path: Path) -> Iterator[Problem]:
+        """The event's own fields typed further in, under venue:, booking: or contact:."""
+        event = owner_path[:-1]
+        owner = owner_path[-1]
+        event_fields = _allowed(_key(event))
+        event_data = _at(self.document.data, event)
+        for name in list(self.unknown.get(owner_path, [])):
+            if name not in event_fields or (isinstance(event_data, dict) and name in event_data):
+                continue
+            indent = self.document.position(event, key=False)[1] - 1
+            line, column = self.document.position(owner_path + (name,), key=True)
+            yield Problem(self.document.path, line, column, f"{name} is a field of the event, not of {owner}: indent it like the event's "
+                                        f"other fields, by {_spaces(indent)}")
+            self.unknown[owner_path].remove(name)
+            if name in self.missing.get(event, []):
+                self.missing[event].remove(name)
+
+    def _forget(self, event: Path, name: str, owner: str) -> None:
+        self.unknown[event].remove(name)
+        if name in self.missing.get(event + (owner,), []):
+            self.missing[event + (owner,)].remove(name)
+
+    # -- Field names ------------------------------------------------------------------------------
+
+    def _unknown(self, path: Path, name: str) -> Problem:
+        line, column = self.document.position(path + (name,), key=True)
+        allowed = _allowed(_key(path))
+        suggestion = difflib.get_close_matches(name, allowed, n=1, cutoff=0.6)
+        missing = self.missing.get(path, [])
+        if not suggestion and len(missing) == 1 and len(self.unknown.get(path, [])) == 1:
+            suggestion = list(missing)  # One field missing, one not allowed: most likely the same field, mistyped.
+        if suggestion:
+            # A misspelt field is one mistake: it is not also reported as missing.
+            if suggestion[0] in self.missing.get(path, []):
+                self.missing[path].remove(suggestion[0])
+            hint = f"did you mean '{suggestion[0]}'?"
+        else:
+            hint = f"the fields allowed here are: {', '.join(allowed)}"
+        return Problem(self.document.path, line, column, f"'{name}' is not a field allowed {_where(path)}; {hint}")
+
+    def _missing(self, path: Path, name: str) -> Problem:
+        line, column = self.document.position(path)
+        field = field_at(_key(path + (name,)))
+        where = "the file" if not path else ("this event" if isinstance(path[-1], int) else f"the {path[-1]}")
+        text = f"{where} has no {name}; {_add(name, field)}"
+        if name in NOT_RECORDABLE and path:
+            text += (f" (for a past event where it was never recorded, list {NOT_RECORDABLE[name]} "
+                     "under not_recorded instead)")
+        return Problem(self.document.path, line, column, text)
+
+
+def _add_once(names: list[str], name: str) -> None:
+    if name not in names:
+        names.append(name)
+
+
+def _at(data: Any, path: Path) -> Any:
+    for part in path:
+        try:
+            data = data[part]
+        except (KeyError, IndexError, TypeError):
+            return None
+    return data
+
+
+def _spaces(count: int) -> str:
+    return f"{count} space" + ("" if count == 1 else "s")
+
+
+def _and_names(names: list[str]) -> str:
+    written = [f"{name}:" for name in names]
+    return written[0] if len(written) == 1 else ", ".join(written[:-1]) + " and " + written[-1]
+
+
+def _add(name: str, field: Field | None) -> str:
+    if field is None:
+        return f"add {name}:"
+    if field.add:
+        return field.add
+    return f"add {name}: with {field.write}"
+
+
+def _value_problems(document: Document, path: Path, errors: list[jsonschema.ValidationError]) -> Iterator[Problem]:
+    """One message for a value, naming the one rule it breaks first."""
+    line, column = document.position(path)
+    if any(error.validator == "dependencies" for error in errors):
+        yield Problem(document.path, line, column, "latitude and longitude must be given together; add the missing one, "
+                                    "or remove both to link the map by postcode")
+        errors = [error for error in errors if error.validator != "dependencies"]
+    if not errors:
+        return
+    key = _key(path)
+    field = field_at(key)
+    name = next((part for part in reversed(path) if isinstance(part, str)), "")
+    label = field.label if field else name or "the file"
+    value = errors[0].instance
+    kinds = {error.validator for error in errors}
+    if not path:
+        message = _whole_file(value)
+    elif key == ("events", "*") and not isinstance(value, dict):
+        message = ("a - here starts an event with no fields; delete it, or add the event's fields after it"
+                   if value in ("", None) else
+                   f"each event must be a set of fields starting with - id:; found {found(value)}")
+    elif value in ("", None):
+        message = f"{label} is empty; " + (field.fill if field and field.fill else
+                                          f"after {name}: write {field.write if field else 'its value'}")
+    elif "type" in kinds:
+        message = _wrong_type(label, name, value, field)
+    elif kinds & {"enum", "const"} and field and field.choices:
+        message = (f"{label} can list only {_and_plain(field.choices)}; found {found(value)}" if key[-1] == "*"
+                   else choice(label, value, field.choices))
+    elif "enum" in kinds and key[-1] == "booking":
+        message = _booking_text(value)
+    elif "minProperties" in kinds:
+        message = f"{label} has nothing in it; {field.fill if field and field.fill else 'remove it'}"
+    elif "minItems" in kinds:
+        message = f"{label} is empty; list what the records do not give, like [times, postcode], or remove {name}"
+    elif "uniqueItems" in kinds:
+        repeated = next(item for item in value if value.count(item) > 1)
+        message = f"{label} lists {repeated} twice; list each one once"
+    elif kinds & {"pattern", "format"} and field and field.check and field.check(label, value):
+        message = field.check(label, value)
+    elif "maxLength" in kinds:
+        limit = min(error.validator_value for error in errors if error.validator == "maxLength")
+        message = f"{label} must be at most {limit} characters; this one has {len(value)}"
+    else:
+        message = f"{label} is not written the way the example at the top of the file shows; found {found(value)}"
+    yield Problem(document.path, line, column, message)
+
+
+def _whole_file(value: Any) -> str:
+    if value in ("", None):
+        return ("the events file is empty; it must start with events: followed by the events "
+                "(write events: [] if there are none yet)")
+    if isinstance(value, list):
+        return "the file must start with an events: line, with the events indented below it; found a list without one"
+    return f"the file must start with events: followed by the events; found {found(value)}"
+
+
+def _wrong_type(label: str, name: str, value: Any, field: Field | None) -> str:
+    if name == "events" and isinstance(value, dict):
+        return ("each event must start with - before its first field, like - id: 2027-03-14-dalston-safety-evening; "
+                "the lines under events: have no -")
+    if name == "not_recorded" and isinstance(value, str):
+        fix = f"; write it as [{value}]" if value in NOT_RECORDABLE_ITEMS else ""
+        return f"not_recorded must be a list in square brackets, like [times, postcode]; found {found(value)}{fix}"
+    if isinstance(value, dict):
+        return (f"{label} must be written after {name}: on the same line; the lines below it are indented further in, "
+                f"so they were read as part of {name}")
+    if isinstance(value, list):
+        return f"{label} must be written after {name}: on the same line, not as a list; found a list"
+    return f"{label} must be {field.write if field else 'a set of fields'}; found {found(value)}"
+
+
+def _booking_text(value: str) -> str:
+    if value.strip().casefold() == "not needed":
+        return f"booking must be written not needed, in lower case; found {found(value)}"
+    way = ("link" if value.lower().startswith(("http", "www.")) else "email" if "@" in value
+           else "phone" if re.fullmatch(r"[0-9 +()-]{7,}", value) else None)
+    if way:
+        return (f"booking must be not needed, or have {way}: on the line below it; move {found(value)} there, "
+                f"as {way}: {value}, indented two more spaces than booking:")
+    return f"booking must be not needed, or link:, phone: or email: on the lines below it; found {found(value)}"
+
+
+def _and_plain(names: tuple[str, ...]) -> str:
+    return ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def _rule_problems(document: Document, events: list[Any], today: date) -> Iterator[Problem]:
+    first_use: dict[str, int] = {}
+    for index, event in enumerate(events):
+        if not isinstance(event, dict):
+            continue
+        path: Path = ("events", index)
+        yield from _id_problems(document, path, event, first_use)
+        day = _date(event.get("date"))
+        yield from _time_problems(document, path, event, day)
+        yield from _not_recorded_problems(document, path, event, day, today)
+        description = event.get("description")
+        if isinstance(description, str):
+            yield from _description_problems(document, path + ("description",), description)
+
+
+def _id_problems(document: Document, path: Path, event: dict[str, Any], first_use: dict[str, int]) -> Iterator[Problem]:
+    event_id = event.get("id")
+    if not isinstance(event_id, str):
+        return
+    line, column = document.position(path + ("id",))
+    if event_id in RESERVED_IDS:
+        yield Problem(document.path, line, column, f"id '{event_id}' is kept for the calendar of all events; choose another id")
+    if event_id in first_use:
+        yield Problem(document.path, line, column, f"id '{event_id}' is already used by the event on line {first_use[event_id]}; "
+                                    "each event needs its own id")
+    else:
+        first_use[event_id] = line
+
+
+def _upcoming(events: list[Any], index: Any, today: date) -> bool:
+    event = events[index] if isinstance(index, int) and index < len(events) else None
+    day = _date(event.get("date")) if isinstance(event, dict) else None
+    return day is not None and day >= today
+
+
+def _date(value: Any) -> date | None:
+    try:
+        return date.fromisoformat(value) if isinstance(value, str) and len(value) == 10 else None
+    except ValueError:
+        return None
+
+
+def _time(value: Any) -> time | None:
+    if isinstance(value, str) and re.fullmatch(r"([01][0-9]|2[0-3]):[0-5][0-9]", value):
+        return time.fromisoformat(value)
+    return None
+
+
+def _time_problems(document: Document, path: Path, event: dict[str, Any], day: date | None) -> Iterator[Problem]:
+    start, end = _time(event.get("start")), _time(event.get("end"))
+    if start and end and end <= start:
+        line, column = document.position(path + ("end",))
+        yield Problem(document.path, line, column, f"end must be after start, on the same day; found start {event['start']} "
+                                    f"and end {event['end']}")
+    if day is None:
+        return
+    for name, moment in (("start", start), ("end", end)):
+        if moment is None:
+            continue
+        line, column = document.position(path + (name,))
+        problem = clock_change_problem(day, moment)
+        if problem:
+            yield Problem(document.path, line, column, f"{name} {moment:%H:%M} {problem}")
+
+
+def clock_change_problem(day: date, moment: time) -> str | None:
+    """Why a London wall-clock time cannot be used on this day, or None if it can."""
+    naive = datetime.combine(day, moment)
+    local = naive.replace(tzinfo=LONDON)
+    if local.astimezone(timezone.utc).astimezone(LONDON).replace(tzinfo=None) != naive:
+        return (f"does not exist on {day.isoformat()}: the clocks go forward an hour that night; "
+                "choose a time from 02:00 onwards")
+    if local.replace(fold=0).utcoffset() != local.replace(fold=1).utcoffset():
+        return (f"happens twice on {day.isoformat()}: the clocks go back an hour that night; "
+                "choose a time before 01:00 or from 02:00 onwards")
+    return None
+
+
+def _not_recorded_problems(document: Document, path: Path, event: dict[str, Any], day: date | None,
+                           today: date) -> Iterator[Problem]:
+    listed = event.get("not_recorded")
+    if not isinstance(listed, list) or not listed:
+        return
+    line, column = document.position(path + ("not_recorded",), key=True)
+    if day is not None and day >= today:
+        yield Problem(document.path, line, column, f"not_recorded is only for past events; this event is on {day.isoformat()}, "
+                                    "so give every detail and remove not_recorded")
+        return  # Whatever it lists, the fix is the same: remove it.
+    venue = event.get("venue") if isinstance(event.get("venue"), dict) else {}
+    for reason in listed:
+        given = [name for name, stands_for in NOT_RECORDABLE.items()
+                 if stands_for == reason and name in (venue if reason in ("address", "postcode") else event)]
+        if given:
+            yield Problem(document.path, line, column, f"not_recorded lists {reason}, but this event gives {given[0]}; "
+                                        f"remove {reason} from not_recorded or remove {given[0]}")
+
+
+def _description_problems(document: Document, path: Path, text: str) -> Iterator[Problem]:
+    line, column = document.position(path)
+    html = _HTML.search(text)
+    if html:
+        yield Problem(document.path, line, column, f"description must not contain HTML; found {found(html.group(0))}; "
+                                    "use Markdown instead, like **bold** or [text](https://www.example.org)")
+    for target in _LINK_TARGET.findall(text):
+        # [text](address "a title") is allowed: the title is not part of the address.
+        target = re.sub(r"""\s+("[^"]*"|'[^']*')\s*$""", "", target.strip()).strip("<>")
+        reason = _description_link(target)
+        if reason:
+            yield Problem(document.path, line, column, reason)
+
+
+def _description_link(target: str) -> str | None:
+    """Why a link written [text](target) in a description cannot be used, or None."""
+    if target.lower().startswith(ALLOWED_SCHEMES) and not any(character.isspace() for character in target):
+        return None
+    return fields.link("a link in description", target) or (
+        f"a link in description must start with https://, mailto: or tel:; found {found(target)}")

@@ -1,0 +1,65 @@
+"""The facts step: the register, data/facts.yml, with every phone number, text number, short code and
+service website the site shows, its sources and when it was last confirmed.
+
+load (sitebuild.yamlfile) -> validate (validate.py: the schema, then the rules) -> model (model.py)
+-> render (render.py: the phone book and the contact texts, from templates/). The page checks
+(sitebuild.checks) compare every number a page shows with the model. contact.py reads the site's
+contact setting (extra.contact in mkdocs.yml), whose page text the same step writes.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from sitebuild.config import SiteConfig
+from sitebuild.facts.contact import contact_route
+from sitebuild.facts.model import Register, register_from
+from sitebuild.facts.render import render_parts
+from sitebuild.facts.validate import validate
+from sitebuild.problems import Failed, Problem, shown
+from sitebuild.yamlfile import read
+
+# The site's page on complaints about the police; the contact texts link to it once it exists.
+COMPLAINTS_PAGE = "police-perpetrator.md"
+
+
+def register_path(config: SiteConfig) -> Path:
+    """The register beside mkdocs.yml."""
+    return config.root / "data" / "facts.yml"
+
+
+def load_register(path: Path, today: date | None = None) -> Register:
+    """The register's model; raises Failed with every problem. today: also refuse future dates."""
+    document = read(path, shown(path), "the facts register")
+    problems = validate(document, today)
+    if problems:
+        raise Failed(problems)
+    return register_from(document, document.path)
+
+
+def load(config: SiteConfig, today: date | None = None,
+         register_file: Path | None = None) -> tuple[Register | None, dict[str, str] | None, list[Problem]]:
+    """The register, every generated part's Markdown by file name (None if either file has a problem),
+    and every problem in the register and in mkdocs.yml's contact setting. register_file: another
+    register than the one beside mkdocs.yml (the tests' made-up one)."""
+    problems: list[Problem] = []
+    register = None
+    try:
+        register = load_register(register_file or register_path(config), today)
+    except Failed as error:
+        problems += error.problems
+    route, route_problems = contact_route(config.document)
+    problems += route_problems
+    if problems or register is None:
+        return register, None, problems
+    complaints = COMPLAINTS_PAGE if (config.docs_dir / COMPLAINTS_PAGE).is_file() else None
+    return register, render_parts(register, route, complaints), []
+
+
+def build(config: SiteConfig, today: date | None = None) -> dict[str, str]:
+    """Every generated part's Markdown by file name; raises Failed with every problem in the register and mkdocs.yml."""
+    _, parts, problems = load(config, today)
+    if parts is None:
+        raise Failed(problems)
+    return parts

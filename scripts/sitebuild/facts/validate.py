@@ -1,0 +1,182 @@
+"""Checks the register against data/facts.schema.json, then the rules a schema cannot express.
+
+Every problem is phrased as the rule that was broken, quotes the value found, and sits at the
+line and column where it was typed. All problems are collected in one run.
+"""
+
+from __future__ import annotations
+
+import difflib
+import functools
+import json
+import re
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path as FilePath
+from typing import Any
+
+import jsonschema
+
+from sitebuild.yamlfile import Document, Path
+from sitebuild.problems import Problem, found
+from sitebuild.phones import dialled
+from sitebuild.sources import weak_source
+
+SCHEMA_PATH = FilePath(__file__).resolve().parents[3] / "data" / "facts.schema.json"
+
+# What each list holds, for the message when it is empty.
+_ITEM = {"facts": "service", "numbers": "number", "sources": "web address"}
+
+
+@functools.lru_cache(maxsize=1)
+def schema() -> dict[str, Any]:
+    """The register's JSON Schema: the one definition of its fields, shared with editors."""
+    return json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
+
+
+@functools.lru_cache(maxsize=1)
+def _validator() -> jsonschema.Draft7Validator:
+    return jsonschema.Draft7Validator(schema(), format_checker=jsonschema.Draft7Validator.FORMAT_CHECKER)
+
+
+def _node(path: Path) -> dict[str, Any] | None:
+    """The schema for the value at this place in the file, following $refs and allOf."""
+    root = schema()
+    node: dict[str, Any] | None = root
+    for part in path:
+        node = _resolved(node)
+        if node is None:
+            return None
+        node = node.get("items") if isinstance(part, int) else node.get("properties", {}).get(part)
+    return _resolved(node)
+
+
+def _resolved(node: dict[str, Any] | None) -> dict[str, Any] | None:
+    if node is not None and "$ref" in node:
+        return schema()["definitions"][node["$ref"].rsplit("/", 1)[1]]
+    return node
+
+
+def _message(path: Path) -> str | None:
+    node = _node(path)
+    return node.get("errorMessage") if node else None
+
+
+def _where(path: Path) -> str:
+    """How a mapping is named in a message: the file, a service or a number."""
+    if not path:
+        return "the file"
+    if path[-2:-1] == ("numbers",):
+        return "this number"
+    if path[-2:-1] == ("facts",):
+        return "this service"
+    return str(path[-1])
+
+
+def validate(document: Document, today: date | None = None) -> list[Problem]:
+    """Every problem in the register, schema and rules, sorted by position.
+
+    today: also refuse a last_confirmed date after it (left out when only looking numbers up).
+    """
+    problems = set(document.problems)
+    problems.update(_schema_problems(document))
+    facts = document.data.get("facts") if isinstance(document.data, dict) else None
+    if isinstance(facts, list):
+        problems.update(_rule_problems(document, facts, today))
+    return sorted(problems)
+
+
+def _schema_problems(document: Document) -> Iterator[Problem]:
+    for error in _validator().iter_errors(document.data):
+        path: Path = tuple(error.absolute_path)
+        line, column = document.position(path)
+        if error.validator == "required":
+            for name in error.validator_value:
+                if isinstance(error.instance, dict) and name not in error.instance:
+                    rule = _message(path + (name,))
+                    hint = f": {rule}" if rule else ""
+                    yield Problem(document.path, line, column, f"{_where(path)} has no {name}; add it{hint}")
+        elif error.validator == "additionalProperties":
+            node = _node(path) or {}
+            allowed = sorted(node.get("properties", {}))
+            for name in sorted(set(error.instance) - set(allowed)):
+                key_line, key_column = document.position(path + (name,), key=True)
+                match = difflib.get_close_matches(name, allowed, n=1, cutoff=0.6)
+                hint = f"did you mean '{match[0]}'?" if match else f"the fields allowed here are: {', '.join(allowed)}"
+                yield Problem(document.path, key_line, key_column, f"'{name}' is not a field allowed in {_where(path)}; {hint}")
+        elif error.validator == "anyOf":
+            yield Problem(document.path, line, column, "each service needs its numbers, its website (web), or both; "
+                                        "add numbers: or web:")
+        elif error.validator == "format" and error.validator_value == "date":
+            if re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", str(error.instance)):
+                yield Problem(document.path, line, column, f"{path[-1]} {error.instance} does not exist; check the day and the month")
+        elif error.validator == "minItems":
+            yield Problem(document.path, line, column, f"{path[-1]} must list at least one {_ITEM.get(str(path[-1]), 'item')}; "
+                                        f"{'remove the line if there is none' if path[-1] == 'numbers' else 'add one'}")
+        elif error.validator == "uniqueItems":
+            yield Problem(document.path, line, column, f"{path[-1]} lists the same address twice; list each one once")
+        else:
+            rule = _message(path) or error.message
+            yield Problem(document.path, line, column, f"{rule}; found {found(error.instance)}")
+
+
+def _rule_problems(document: Document, facts: list[Any], today: date | None) -> Iterator[Problem]:
+    first_id: dict[str, int] = {}
+    first_number: dict[tuple[str, str], tuple[int, str]] = {}
+    for index, fact in enumerate(facts):
+        if not isinstance(fact, dict):
+            continue
+        path: Path = ("facts", index)
+        fact_id = fact.get("id")
+        if isinstance(fact_id, str):
+            line, column = document.position(path + ("id",))
+            if fact_id in first_id:
+                yield Problem(document.path, line, column, f"id '{fact_id}' is already used by the service on line "
+                                            f"{first_id[fact_id]}; each service needs its own id")
+            else:
+                first_id[fact_id] = line
+        if fact.get("status") == "current":
+            yield from _number_problems(document, path, fact, first_number)
+        yield from _source_problems(document, path, fact.get("sources"))
+        confirmed = fact.get("last_confirmed")
+        if today is not None and isinstance(confirmed, str):
+            try:
+                day = date.fromisoformat(confirmed)
+            except ValueError:
+                continue  # the schema has already said how to write it
+            if day > today:
+                line, column = document.position(path + ("last_confirmed",))
+                yield Problem(document.path, line, column, f"last_confirmed must not be in the future: it is {confirmed}, "
+                                            f"and today is {today.isoformat()}")
+
+
+def _number_problems(document: Document, path: Path, fact: dict[str, Any],
+                     first: dict[tuple[str, str], tuple[int, str]]) -> Iterator[Problem]:
+    """A number is registered once among current services, so one edit updates it everywhere."""
+    numbers = fact.get("numbers")
+    if not isinstance(numbers, list):
+        return
+    service = fact.get("service") if isinstance(fact.get("service"), str) else "another service"
+    for position, item in enumerate(numbers):
+        if not isinstance(item, dict) or not isinstance(item.get("number"), str):
+            continue
+        key = (dialled(item["number"]), str(item.get("kind")))
+        line, column = document.position(path + ("numbers", position, "number"))
+        if key in first and first[key][1] != service:
+            other_line, other = first[key]
+            yield Problem(document.path, line, column, f"{item['number']} ({key[1]}) is already registered for {other} on "
+                                        f"line {other_line}; register each number once, under the service that runs it")
+        else:
+            first.setdefault(key, (line, service))
+
+
+def _source_problems(document: Document, path: Path, sources: Any) -> Iterator[Problem]:
+    if not isinstance(sources, list):
+        return
+    for position, source in enumerate(sources):
+        if not isinstance(source, str):
+            continue
+        line, column = document.position(path + ("sources", position))
+        rule = weak_source(source)
+        if rule:
+            yield Problem(document.path, line, column, rule)

@@ -1,0 +1,29 @@
+"""How the site writes what it generates: dates the GOV.UK way, and the templates generated parts come from."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import jinja2
+
+WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
+          "October", "November", "December")
+
+
+def day_month_year(day: date) -> str:
+    """Like 25 November 2026, whatever the machine's locale."""
+    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
+
+
+def weekday_day_month_year(day: date) -> str:
+    """Like Sunday 14 March 2027."""
+    return f"{WEEKDAYS[day.weekday()]} {day_month_year(day)}"
+
+
+def templates(folder: Path, **settings: Any) -> jinja2.Environment:
+    """Templates from a folder: an undefined name fails loudly, and block tags leave no stray lines."""
+    return jinja2.Environment(loader=jinja2.FileSystemLoader(folder), undefined=jinja2.StrictUndefined,
+                              trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True, **settings)

@@ -1,0 +1,366 @@
+"""Turns a YAML reader's error into the line where the mistake was made and what to change, in plain words.
+
+PyYAML's own messages ("mapping values are not allowed in this context", "while parsing a block
+mapping") name parts of the YAML grammar, and often point at the line after the mistake. The people
+who edit data/events.yml and the pages' front matter need the line they got wrong and what to type
+instead, so each error is read together with the text around it. Used by the events check
+(sitebuild/yamlfile.py) and the page check (sitebuild/checks/page.py).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import yaml
+
+# YAML's line breaks (libyaml counts NEL, LS and PS as breaks too, so its line numbers do).
+_BREAKS = re.compile(r"\r\n|\r|\n|\x85|\u2028|\u2029")
+# `key: value`, `key:`, `- key: value` and `- value` lines, after the indentation.
+_KEY_LINE = re.compile(r"^(?P<dash>-[ ]+)?(?P<key>[^\s:#'\"\[\]{}-][^:#]*?|\"[^\"]*\"|'[^']*'):(?:[ ]+(?P<value>.*?))?\s*$")
+_BLOCK_START = re.compile(r":[ ]+[|>][-+0-9]*\s*(#.*)?$")
+
+
+@dataclass(frozen=True)
+class Mistake:
+    """Where a mistake was made (1-based line and column) and what to change."""
+
+    line: int
+    column: int
+    message: str
+
+
+def explain(error: yaml.YAMLError, text: str) -> Mistake:
+    """The mistake behind a PyYAML error in text, in the words of the person who typed it."""
+    lines = _BREAKS.split(text)
+    reader = _Reader(lines)
+    if isinstance(error, yaml.reader.ReaderError):
+        return reader.control_character(error)
+    if not isinstance(error, yaml.MarkedYAMLError):
+        return Mistake(1, 1, _UNREADABLE)
+    return reader.explain(error)
+
+
+def mistake_at_value(text: str, row: int) -> Mistake:
+    """A value on this line (0-based) that starts with a symbol YAML reads specially, such as & * or !."""
+    return _Reader(_BREAKS.split(text)).special_start(row)
+
+
+_UNREADABLE = ("this line could not be read: check the spaces at the start of the line, the colon and space "
+               "after the field name, and any quote marks, against a line that works")
+
+
+class _Reader:
+    """Looks at the lines around a YAML error to work out what the person meant."""
+
+    def __init__(self, lines: list[str]) -> None:
+        self.lines = lines
+
+    # -- Small helpers -------------------------------------------------------------------------
+
+    def text(self, index: int) -> str:
+        return self.lines[index] if 0 <= index < len(self.lines) else ""
+
+    @staticmethod
+    def indent(line: str) -> int:
+        return len(line) - len(line.lstrip(" "))
+
+    def significant_before(self, index: int) -> int | None:
+        """The nearest line above that holds something other than a comment."""
+        for above in range(index - 1, -1, -1):
+            stripped = self.text(above).strip()
+            if stripped and not stripped.startswith("#"):
+                return above
+        return None
+
+    def key_and_value(self, index: int) -> tuple[str | None, str | None]:
+        match = _KEY_LINE.match(self.text(index).strip())
+        if not match:
+            return None, None
+        return match.group("key").strip("'\""), match.group("value")
+
+    def at(self, index: int, message: str, column: int | None = None) -> Mistake:
+        """A mistake on a line (0-based index), at its first character unless a column is given."""
+        index = min(max(index, 0), max(len(self.lines) - 1, 0))
+        if column is None:
+            column = self.indent(self.text(index))
+        return Mistake(index + 1, column + 1, message)
+
+    def value_column(self, index: int) -> int:
+        line = self.text(index)
+        match = re.match(r"^\s*(?:-[ ]+)?[^:]*:[ ]+", line)
+        return match.end() if match else self.indent(line)
+
+    # -- The kinds of mistake ------------------------------------------------------------------
+
+    def control_character(self, error: yaml.reader.ReaderError) -> Mistake:
+        text = "\n".join(self.lines)
+        before = text[: error.position]
+        line = before.count("\n")
+        column = len(before) - (before.rfind("\n") + 1)
+        code = error.character if isinstance(error.character, int) else ord(str(error.character)[:1] or "\0")
+        return Mistake(line + 1, column + 1, (
+            f"this line has an invisible control character (U+{code:04X}) that cannot be used here; "
+            "delete it and type the text again (it can come with text copied from another program)"))
+
+    def explain(self, error: yaml.MarkedYAMLError) -> Mistake:
+        problem = error.problem or ""
+        context = error.context or ""
+        mark = error.problem_mark or error.context_mark
+        row = mark.line if mark else 0
+        column = mark.column if mark else 0
+        context_row = error.context_mark.line if error.context_mark else row
+        context_column = error.context_mark.column if error.context_mark else column
+
+        if "tab" in problem or self.text(row)[column:column + 1] == "\t":
+            return self.at(row, "this line is indented with a tab; indent it with spaces instead", 0)
+        if "quoted scalar" in context and "end of stream" in problem:
+            return self.unclosed_quote(context_row)
+        if "unknown escape" in problem:
+            return self.at(row, "inside double quotes, a backslash (\\) must be written twice (\\\\); "
+                                "or put the value in single quotes instead", context_column)
+        if "block scalar" in context:
+            return self.text_after_block_indicator(context_row)
+        if "anchor" in context or "alias" in context or "alias" in problem or "anchor" in problem:
+            return self.special_start(row if "alias" in problem else context_row)
+        if "tag" in context:
+            return self.special_start(context_row)
+        if "directive" in context:
+            return self.special_start(context_row, context_column)
+        if "cannot start any token" in problem or "incompatible YAML document" in problem:
+            return self.special_start(row, column)
+        if "block sequence entries are not allowed" in problem:
+            return self.special_start(row, column)
+        if "mapping values are not allowed" in problem:
+            return self.unexpected_colon(row, column)
+        if "could not find expected ':'" in problem:
+            return self.missing_colon(context_row)
+        if "flow sequence" in context or "flow mapping" in context:
+            closing = "]" if "sequence" in context else "}"
+            return self.unclosed_bracket(context_row, closing)
+        if "another document" in problem:
+            return self.at(row, "a line of three dashes (---) cannot be used here; delete it")
+        if "document start" in problem:
+            for candidate in (row, self.significant_before(row)):
+                if candidate is not None and self.text(candidate).strip() == "...":
+                    return self.at(candidate, "a line of three dots (...) ends the file early; delete it")
+            return self.layout(row)
+        if "expected key" in problem or "'-' indicator" in problem or "expected <block end>" in problem:
+            return self.layout(row, first=context_row)
+        return self.at(row, _UNREADABLE)
+
+    def unclosed_quote(self, row: int) -> Mistake:
+        key, value = self.key_and_value(row)
+        quote = (value or self.text(row).strip() or '"')[0]
+        quote = quote if quote in "'\"" else '"'
+        return self.at(row, f"this value opens a quote mark ({quote}) but does not close it; add {quote} at the "
+                            "end of the value, or remove the opening one", self.value_column(row))
+
+    def text_after_block_indicator(self, row: int) -> Mistake:
+        key, value = self.key_and_value(row)
+        indicator = (value or "|")[:1]
+        name = key or "the field"
+        return self.at(row, f"after {name}: {indicator} the text must start on the next line, indented by two "
+                            f"more spaces than {name}:", self.value_column(row))
+
+    def special_start(self, row: int, column: int | None = None) -> Mistake:
+        line = self.text(row)
+        key, value = self.key_and_value(row)
+        at_line_start = column is not None and column <= self.indent(line)
+        if key is not None and value and not at_line_start:
+            character = value[0]
+            start = self.value_column(row)
+            if value.startswith("- "):
+                character = "- "
+            return self.at(row, f"a value cannot start with {character.strip() or character} unless the whole value "
+                                f'is in double quotes; write it as {key}: "{_escaped(value)}"', start)
+        character = line.strip()[:1] or "?"
+        return self.at(row, f"a line cannot start with {character} here; check this line against a line that works, "
+                            "and put any text that starts with a symbol in double quotes", column)
+
+    def unexpected_colon(self, row: int, column: int) -> Mistake:
+        line = self.text(row)
+        key, value = self.key_and_value(row)
+        before = line[:column]
+        if key is not None and re.search(r":[ ]", before.strip()):
+            # `title: Events: dates`: the second colon and space read as the start of another field.
+            return self.at(row, "a value with a colon and a space in it must be in double quotes; write it as "
+                                f'{key}: "{_escaped(value or "")}"', self.value_column(row))
+        above = self.significant_before(row)
+        if above is not None and re.match(r"^\s*-[^\s-]", self.text(above)):
+            return self.at(above, "put a space after the - at the start of this line, like - id: "
+                                  "(a - with no space after it is read as part of the text)")
+        if above is not None and self.indent(line) == self.indent(self.text(above)) and not self.block_text(above) \
+                and not re.search(r":([ ]|$)", self.text(above)) and not self.text(above).lstrip().startswith("- "):
+            # The line above has no colon (or none followed by a space), so it ran on into this one.
+            return self.missing_colon(above)
+        if above is not None and self.indent(line) > self.indent(self.text(above)):
+            return self.too_far_in(row, above)
+        return self.layout(row)
+
+    def too_far_in(self, row: int, above: int) -> Mistake:
+        above_line = self.text(above)
+        before = self.significant_before(above)
+        here = self.indent(self.text(row))
+        if before is not None and self.indent(self.text(before)) == here and self.indent(above_line) < here:
+            # The line above is the odd one out: it is indented less than the lines either side of it.
+            key, _ = self.key_and_value(above)
+            name = f"{key}:" if key else "this line"
+            return self.at(above, f"{name} is indented by {_spaces(self.indent(above_line))}, but the lines above and "
+                                  f"below it by {_spaces(here)}; line it up with them")
+        key, _ = self.key_and_value(above)
+        wanted = self.indent(above_line) + (2 if above_line.lstrip().startswith("- ") else 0)
+        if key:
+            return self.at(row, f"this line is indented by {_spaces(here)}, further in than {key}: above it; "
+                                f"indent it by {_spaces(wanted)}, to line up with {key}:")
+        return self.at(row, f"this line is indented by {_spaces(here)}, further in than the line above it; "
+                            f"indent it by {_spaces(wanted)}, to line up with it")
+
+    def block_text(self, row: int) -> bool:
+        """Whether this line is part of a `key: |` or `key: >` text."""
+        here = self.indent(self.text(row))
+        above = row - 1
+        while above >= 0 and (not self.text(above).strip() or self.indent(self.text(above)) >= here):
+            if _BLOCK_START.search(self.text(above)) and self.indent(self.text(above)) < here:
+                return True
+            above -= 1
+        return above >= 0 and bool(_BLOCK_START.search(self.text(above)))
+
+    def missing_colon(self, row: int) -> Mistake:
+        line = self.text(row)
+        here = self.indent(line)
+        # Inside a `key: |` block, a line indented less than the text above ends the text.
+        above = row - 1
+        while above >= 0 and (not self.text(above).strip() or self.indent(self.text(above)) > here):
+            above -= 1
+        if above >= 0 and _BLOCK_START.search(self.text(above)) and self.indent(self.text(above)) <= here:
+            key, _ = self.key_and_value(above)
+            name = key or "the field"
+            text_rows = [r for r in range(above + 1, row) if self.text(r).strip()]
+            wanted = self.indent(self.text(text_rows[0])) if text_rows else self.indent(self.text(above)) + 2
+            return self.at(row, f"this line is part of the text of {name}, so indent it like the lines of that text: "
+                                f"by {_spaces(wanted)}, two more than {name}:")
+        stripped = line.strip()
+        joined = re.match(r"^(?:-[ ]+)?([A-Za-z_][\w-]*):(\S.*)$", stripped)
+        if joined:
+            return self.at(row, f"put a space after the colon, like {joined.group(1)}: {joined.group(2)}")
+        word = re.match(r"^(?:-[ ]+)?[\"']?([A-Za-z_][\w-]*)[\"']?\s*(.*)$", stripped)
+        if not word:
+            return self.at(row, "this line needs a field name, a colon and a space before the value, like title: "
+                                "and then the value")
+        name, rest = word.group(1), word.group(2).strip() or "and then the value"
+        return self.at(row, f"this line needs a colon and a space after {name}, like {name}: {rest}")
+
+    def unclosed_bracket(self, row: int, closing: str) -> Mistake:
+        key, value = self.key_and_value(row)
+        opening = "[" if closing == "]" else "{"
+        shape = "a list closed with ] on the same line, like [times, postcode]" if closing == "]" else \
+            "closed with } on the same line"
+        if key is not None:
+            return self.at(row, f"a value that starts with {opening} must be {shape}; if it is text, put it in "
+                                f'double quotes, like {key}: "{_escaped(value or "")}"', self.value_column(row))
+        return self.at(row, f"a value that starts with {opening} must be {shape}")
+
+    def layout(self, row: int, first: int | None = None) -> Mistake:
+        """A line that does not fit the lines above it: a stray quote, a value after a quote, or the indentation."""
+        start = row if first is None else min(first, row)
+        for candidate in range(start, row + 1):
+            quote = self.quote_problem(candidate)
+            if quote:
+                return quote
+        line = self.text(row)
+        key, value = self.key_and_value(row)
+        if key is not None and value and value[0] in "[{":
+            return self.special_start(row)
+        stripped = line.strip()
+        if stripped.startswith("- "):
+            return self.misplaced_item(row)
+        return self.misaligned(row)
+
+    def quote_problem(self, row: int) -> Mistake | None:
+        key, value = self.key_and_value(row)
+        if key is None or not value or value[0] not in "'\"":
+            return None
+        quote = value[0]
+        end = _closing_quote(value, quote)
+        column = self.value_column(row)
+        if end is None:
+            return self.unclosed_quote(row)
+        rest = value[end + 1:].strip()
+        if not rest or rest.startswith("#"):
+            return None
+        if quote == "'" and rest[:1].isalpha():
+            return self.at(row, "a value in single quotes cannot contain an apostrophe as it is; put the value in "
+                                f'double quotes instead, like {key}: "{_escaped(_unquoted(value))}"', column)
+        return self.at(row, "there is text after the closing quote mark; put the whole value inside the quotes, "
+                            f'like {key}: "{_escaped(_unquoted(value))}"', column)
+
+    def misplaced_item(self, row: int) -> Mistake:
+        here = self.indent(self.text(row))
+        after_dash = self.text(row).strip()[2:].lstrip()
+        siblings = [self.indent(self.text(r)) for r in range(len(self.lines))
+                    if r != row and self.text(r).lstrip().startswith("- ")]
+        if after_dash.startswith("id:") and siblings:
+            wanted = max(set(siblings), key=siblings.count)
+            return self.at(row, f"the - of - id: must line up with the - of the other events, {_spaces(wanted)} in; "
+                                f"this one is {_spaces(here)} in")
+        key = re.match(r"^([^:\s]+):", after_dash)
+        if not key:
+            return self.at(row, "a - at the start of a line begins an item in a list, and no list belongs here; "
+                                "remove the -, or line it up with the - of the other items")
+        return self.at(row, f"a - starts a new item in a list; remove the - before {key.group(1)}, "
+                            "or line it up with the - of the other items")
+
+    def misaligned(self, row: int) -> Mistake:
+        here = self.indent(self.text(row))
+        above = self.significant_before(row)
+        if above is None:
+            return self.at(row, _UNREADABLE)
+        above_line = self.text(above)
+        key, value = self.key_and_value(above)
+        name, _ = self.key_and_value(row)
+        this = f"{name}:" if name else "this line"
+        if key is not None and not value:
+            wanted = self.indent(above_line) + (4 if above_line.lstrip().startswith("- ") else 2)
+            return self.at(row, f"{this} is indented by {_spaces(here)}; the fields under {key}: must be indented by "
+                                f"{_spaces(wanted)}, two more than {key}:")
+        if above_line.lstrip().startswith("- ") and here == self.indent(above_line):
+            return self.at(row, f"{this} is in line with the - on the line above, so it does not belong to that item; "
+                                f"indent it by {_spaces(here + 2)}, to line up with {key or 'the text after the -'}:, "
+                                "or, if there should be no list here, remove the - from the line above")
+        wanted = self.indent(above_line) + (2 if above_line.lstrip().startswith("- ") else 0)
+        target = f"{key}: above it" if key else "the line above it"
+        return self.at(row, f"{this} is indented by {_spaces(here)}, but {target} by {_spaces(wanted)}; "
+                            "line them up")
+
+
+def _spaces(count: int) -> str:
+    return f"{count} space" + ("" if count == 1 else "s")
+
+
+def _closing_quote(value: str, quote: str) -> int | None:
+    """Where the quoted value that starts value[0] closes, or None if it does not close on this line."""
+    index = 1
+    while index < len(value):
+        character = value[index]
+        if quote == '"' and character == "\\":
+            index += 2
+            continue
+        if character == quote:
+            if quote == "'" and value[index + 1:index + 2] == "'":
+                index += 2  # '' is an escaped single quote
+                continue
+            return index
+        index += 1
+    return None
+
+
+def _unquoted(value: str) -> str:
+    """The text a person meant, with stray quote marks taken out."""
+    text = value.split(" #", 1)[0].strip()
+    return text.replace('"', "").strip("'")
+
+
+def _escaped(value: str) -> str:
+    """Text as it would be written inside double quotes."""
+    return value.strip().replace("\\", "\\\\").replace('"', '\\"')
