@@ -54,16 +54,22 @@ def _tap_or_click(page: Page, selector: str, touch: bool) -> None:
     page.wait_for_load_state("load")
 
 
-def _other_site_page(page: Page, site_url: str, where: str) -> str:
-    """A selector for the first link in `where` to another page of the site (any page, by its links)."""
+def _other_site_page(page: Page, site_url: str, where: str, in_open_menu: bool = False) -> str:
+    """A selector for the first link in `where` to another page of the site, whatever the pages hold;
+    in_open_menu: one a reader can tap now, not inside a closed section of the menu."""
     here = _page_address(page)
     index = page.evaluate(
-        """([where, site, here]) => [...document.querySelectorAll(where)].findIndex((a) => {
+        """([where, site, here, inMenu]) => [...document.querySelectorAll(where)].findIndex((a) => {
              const url = new URL(a.href, location.href);
              url.hash = '';
-             return url.href.startsWith(site) && url.href !== here && !/\\.[a-z]+$/.test(url.pathname);
+             if (!url.href.startsWith(site) || url.href === here || /\\.[a-z]+$/.test(url.pathname)) return false;
+             if (!inMenu) return true;
+             a.scrollIntoView({block: "center"});
+             const box = a.getBoundingClientRect();
+             const hit = document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2);
+             return box.width > 0 && hit !== null && a.contains(hit);
            })""",
-        [where, site_url, here],
+        [where, site_url, here, in_open_menu],
     )
     assert index >= 0, f"no link to another page in {where} on {here}"
     return f"{where} >> nth={index}"
@@ -112,7 +118,7 @@ def _visit(page: Page, site_url: str, touch: bool) -> int:
     if menu.is_visible():
         menu.click()
         page.wait_for_function("() => document.querySelector('.md-sidebar--primary').getBoundingClientRect().left >= 0")
-    _tap_or_click(page, _other_site_page(page, site_url, ".md-sidebar--primary a.md-nav__link"), touch)
+    _tap_or_click(page, _other_site_page(page, site_url, ".md-sidebar--primary a.md-nav__link", in_open_menu=True), touch)
     moved()
 
     # 3. The footer's previous or next page.

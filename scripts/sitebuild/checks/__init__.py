@@ -25,9 +25,10 @@ from sitebuild.problems import Problem, shown
 def check_site(config: SiteConfig, today: datetime.date, paths: list[Path] | None = None,
                register_file: Path | None = None) -> list[Problem]:
     """Every problem in the pages (all of them, or those given), the register and nav; warnings included."""
-    register, texts, problems = facts.load(config, today, register_file)
-    parts = Parts(texts)
     whole_site = paths is None
+    # The register's own rules that depend on the date, and its advice, when it is checked itself.
+    register, texts, problems = facts.load(config, today if whole_site or register_file else None, register_file)
+    parts = Parts(texts)
     if register is not None and (whole_site or register_file):  # the register's own advice: not for one page
         problems += register_rules.check_due(register, today)
         if config.custom_dir and config.custom_dir.is_relative_to(config.root):  # the site's own theme
