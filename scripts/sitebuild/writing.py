@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, time
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +21,16 @@ def day_month_year(day: date) -> str:
 def weekday_day_month_year(day: date) -> str:
     """Like Sunday 14 March 2027."""
     return f"{WEEKDAYS[day.weekday()]} {day_month_year(day)}"
+
+
+def clock(moment: time) -> str:
+    """Like 6:30pm, 6pm, midday or midnight, the GOV.UK way."""
+    if (moment.hour, moment.minute) == (12, 0):
+        return "midday"
+    if (moment.hour, moment.minute) == (0, 0):
+        return "midnight"
+    minutes = f":{moment.minute:02d}" if moment.minute else ""
+    return f"{moment.hour % 12 or 12}{minutes}{'am' if moment.hour < 12 else 'pm'}"
 
 
 def templates(folder: Path, **settings: Any) -> jinja2.Environment:

@@ -20,7 +20,8 @@ def test_skip_link_is_the_first_tab_stop_and_works(context: BrowserContext, site
         page.keyboard.press("Tab")
         assert page.evaluate("document.activeElement.textContent.trim()") == "Skip to main content", path
         page.keyboard.press("Tab")
-        assert page.evaluate("document.activeElement.textContent.trim()") == "Exit this page", path
+        # On a translated page the exit's words in its language come first: "… / Exit this page".
+        assert page.evaluate("document.activeElement.textContent.trim()").endswith("Exit this page"), path
         page.keyboard.press("Shift+Tab")
         page.keyboard.press("Enter")
         assert page.evaluate("document.activeElement.id") == "main-content", path

@@ -78,13 +78,13 @@ def site(tmp_path_factory: pytest.TempPathFactory, fixture_site) -> Path:
 @pytest.mark.parametrize(("page", "lang", "direction"), [("tr", "tr", None), ("ar", "ar", "rtl")])
 def test_a_translated_pages_text_is_read_in_its_language(site: Path, page: str, lang: str, direction: str | None) -> None:
     elements = _elements(site / page / "index.html")
-    assert _one(elements, "html")["attrs"]["lang"] == "en"  # the site's own words (menu, buttons) stay English
+    assert _one(elements, "html")["attrs"]["lang"] == lang  # the site's own words say they are English (below)
     assert _one(elements, "title")["attrs"].get("lang") == lang
     wrapper = _one(elements, "div", **{"class": "translated-page"})
     assert (wrapper["attrs"]["lang"], wrapper["attrs"].get("dir")) == (lang, direction)
     assert (_one(elements, "h1")["lang"], _one(elements, "h1")["dir"]) == (lang, direction or "ltr")  # <html dir="ltr">
-    # The header shows only the site's name (in English), never the page's title.
-    assert not [e for e in elements if e["tag"] == "header" and e["attrs"].get("lang")]
+    # The header shows only the site's name, in English, never the page's title.
+    assert [e["attrs"].get("lang") for e in elements if e["tag"] == "header"] == ["en"]
     reviewed = _one(elements, "p", **{"class": "page-reviewed"})
     assert reviewed["lang"] == "en"  # "Page last reviewed" is the site's English
 
@@ -151,3 +151,34 @@ def test_the_fixture_sites_pages_pass_the_content_checks(capsys: pytest.CaptureF
     status = website.main(["check", "--today", "2026-11-25", "--config", "mkdocs.yml"])
     assert capsys.readouterr().out.splitlines()[-1] == "0 errors, 1 warning"  # the register's due line
     assert status == 0
+
+
+@pytest.mark.parametrize(("page", "lang", "direction"), [("tr", "tr", None), ("ar", "ar", "rtl")])
+def test_a_translated_page_is_in_its_language_and_the_sites_own_parts_say_they_are_english(
+        site: Path, page: str, lang: str, direction: str | None) -> None:
+    elements = _elements(site / page / "index.html")
+    html = _one(elements, "html")
+    assert (html["attrs"].get("lang"), html["attrs"].get("dir")) == (lang, direction)
+    for tag, css in (("header", "md-header"), ("footer", "md-footer"), ("nav", "quick-exit")):
+        assert _one(elements, tag, **{"class": css})["lang"] == "en"
+    assert _one(elements, "html")["attrs"]["lang"] != "en"
+    english = _elements(site / "index.html")
+    assert _one(english, "html")["attrs"].get("lang") == "en"
+
+
+@pytest.mark.parametrize(("page", "lang", "label", "line"), [
+    ("tr", "tr", "Örnek çıkış", "Örnek: acil durumda 999'u arayın."),
+    ("ar", "ar", "مثال: اخرج", "مثال: في حالة الطوارئ اتصل بالرقم 999."),
+])
+def test_the_exit_and_the_emergency_line_are_in_the_pages_language(site: Path, page: str, lang: str, label: str,
+                                                                   line: str) -> None:
+    """When I open a translated page, the exit button and the emergency line are in my language; the plain
+    exit link keeps the English beside mine, for whoever helps me read."""
+    elements = _elements(site / page / "index.html")
+    button = _one(elements, "a", **{"class": "quick-exit__button"})
+    assert (button["text"], button["lang"]) == (label, lang)
+    assert _one(elements, "a", **{"class": "quick-exit__link"})["text"] == f"{label} / Exit this page"
+    emergency = _one(elements, "aside", **{"class": "emergency"})
+    assert line in emergency["text"]
+    assert any(e["tag"] == "span" and e["lang"] == lang and e["text"] == line for e in elements)
+    assert [e["attrs"]["href"] for e in elements if e["tag"] == "a" and e["text"] == "999"] == ["tel:999"]

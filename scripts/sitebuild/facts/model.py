@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, time
 
 from dateutil.relativedelta import relativedelta
 
@@ -38,6 +38,42 @@ class Number:
         return scheme + compact
 
 
+DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+
+def days_of(written: str) -> tuple[int, ...]:
+    """The days (0 is Monday) that 'every day', 'Monday', 'Monday to Friday' or 'Saturday and Sunday' names."""
+    if written == "every day":
+        return tuple(range(7))
+    first, _, rest = written.partition(" ")
+    if not rest:
+        return (DAYS.index(first),)
+    joiner, last = rest.split(" ", 1)
+    start, end = DAYS.index(first), DAYS.index(last)
+    return (start, end) if joiner == "and" else tuple(range(start, end + 1))
+
+
+@dataclass(frozen=True)
+class Opening:
+    """Days of the week a line is open, and the times it opens and closes, in London."""
+
+    days: str  # as written: "Monday to Friday"
+    opens: time
+    closes: time
+
+
+@dataclass(frozen=True)
+class Hours:
+    """When a line is open: day and night, these openings, or not known for sure (check)."""
+
+    always: bool = False
+    openings: tuple[Opening, ...] = ()
+
+    @property
+    def known(self) -> bool:
+        return self.always or bool(self.openings)
+
+
 @dataclass(frozen=True)
 class Fact:
     """One service in the register."""
@@ -54,6 +90,7 @@ class Fact:
     status: str
     line: int  # where the entry starts ('- id:')
     confirmed_line: int  # where last_confirmed is
+    hours: Hours | None = None  # None: not a line to call (a website, a key to press)
 
     @property
     def current(self) -> bool:
@@ -113,6 +150,18 @@ def register_from(document: Document, path: str) -> Register:
             last_confirmed=date.fromisoformat(data["last_confirmed"]), confirm_every=data["confirm_every"],
             status=data["status"], line=document.position(("facts", index))[0],
             confirmed_line=document.position(("facts", index, "last_confirmed"))[0],
+            hours=_hours(data.get("hours")),
         ))
     return Register(path, tuple(facts))
 
+
+
+def _hours(data: object) -> Hours | None:
+    if data is None:
+        return None
+    if data == "24 hours":
+        return Hours(always=True)
+    if data == "check":
+        return Hours()
+    return Hours(openings=tuple(Opening(item["days"], time.fromisoformat(item["opens"]),
+                                        time.fromisoformat(item["closes"])) for item in data))

@@ -6,6 +6,7 @@ Python only prepares plain values (display text, links); the words and layout li
 from __future__ import annotations
 
 import functools
+import json
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote, urlsplit
@@ -13,13 +14,15 @@ from urllib.parse import quote, urlsplit
 import jinja2
 import markupsafe
 
-from sitebuild.writing import day_month_year, templates
+from sitebuild.writing import clock, day_month_year, templates
 from sitebuild.facts.contact import ContactRoute
-from sitebuild.facts.model import Fact, Register
+from sitebuild.facts.model import Fact, Hours, Register, days_of
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 
 # Generated file name -> its template. Pages include them as --8<-- "docs/generated/<name>".
+# Besides these, one part per line to call with known or unknown hours: hours/<id>.md, its opening
+# hours in words and a place for "Open now" (filled in by overrides/assets/javascripts/hours.js).
 PARTS = {
     "phone-book.md": "phone-book.md",
     "phone-book-sources.md": "phone-book-sources.md",
@@ -55,6 +58,26 @@ def host(url: str) -> str:
     return (urlsplit(url).hostname or url).removeprefix("www.")
 
 
+def hours_text(hours: Hours) -> str:
+    """When a line is open, in words: Open 24 hours, every day. / Monday to Friday, 10am to 4pm."""
+    if hours.always:
+        return "Open 24 hours, every day."
+    if not hours.openings:
+        return "Not open day and night: check its opening hours before you call."
+    text = "; ".join(f"{opening.days}, {clock(opening.opens)} to {clock(opening.closes)}" for opening in hours.openings)
+    return text[0].upper() + text[1:] + "."
+
+
+def hours_data(hours: Hours) -> str | None:
+    """What hours.js reads to say Open now or Closed now: "always", or [day, opens, closes] in minutes (0 is Monday)."""
+    if hours.always:
+        return '"always"'
+    if not hours.openings:
+        return None
+    return json.dumps([[day, opening.opens.hour * 60 + opening.opens.minute, opening.closes.hour * 60 + opening.closes.minute]
+                       for opening in hours.openings for day in days_of(opening.days)], separators=(",", ":"))
+
+
 def _service(fact: Fact) -> dict[str, Any]:
     return {
         "name": fact.service,
@@ -63,13 +86,15 @@ def _service(fact: Fact) -> dict[str, Any]:
         "web": {"href": fact.web, "text": host(fact.web)} if fact.web else None,
         "checked": day_month_year(fact.last_confirmed),
         "sources": len(fact.sources),
+        "hours": {"text": hours_text(fact.hours), "data": hours_data(fact.hours)} if fact.hours else None,
     }
 
 
 def phone_book(register: Register) -> dict[str, Any]:
     """Every current service under its group heading, groups in the order the register first names them."""
     groups: dict[str, list[dict[str, Any]]] = {}
-    for fact in register.current():
+    # Day-and-night lines first in each group, so someone reading at night meets an open one first.
+    for fact in sorted(register.current(), key=lambda fact: not (fact.hours and fact.hours.always)):
         groups.setdefault(fact.group, []).append(_service(fact))
     return {"groups": [{"name": name, "services": services} for name, services in groups.items()]}
 
@@ -103,4 +128,8 @@ def render_parts(register: Register, route: ContactRoute, complaints_page: str |
     """Every generated part by file name."""
     values = {**phone_book(register), **sources(register), **contact(route, complaints_page)}
     env = environment()
-    return {name: env.get_template(template).render(values) for name, template in PARTS.items()}
+    parts = {name: env.get_template(template).render(values) for name, template in PARTS.items()}
+    for fact in register.current():
+        if fact.hours:
+            parts[f"hours/{fact.id}.md"] = env.get_template("hours.md").render(hours=_service(fact)["hours"])
+    return parts

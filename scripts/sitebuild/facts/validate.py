@@ -19,6 +19,7 @@ import jsonschema
 
 from sitebuild.yamlfile import Document, Path
 from sitebuild.problems import Problem, found
+from sitebuild.facts.model import DAYS, days_of
 from sitebuild.phones import dialled
 from sitebuild.sources import weak_source
 
@@ -137,6 +138,7 @@ def _rule_problems(document: Document, facts: list[Any], today: date | None) -> 
                 first_id[fact_id] = line
         if fact.get("status") == "current":
             yield from _number_problems(document, path, fact, first_number)
+        yield from _hours_problems(document, path + ("hours",), fact.get("hours"))
         yield from _source_problems(document, path, fact.get("sources"))
         confirmed = fact.get("last_confirmed")
         if today is not None and isinstance(confirmed, str):
@@ -148,6 +150,39 @@ def _rule_problems(document: Document, facts: list[Any], today: date | None) -> 
                 line, column = document.position(path + ("last_confirmed",))
                 yield Problem(document.path, line, column, f"last_confirmed must not be in the future: it is {confirmed}, "
                                             f"and today is {today.isoformat()}")
+
+
+HOURS_WORDS = ("24 hours", "check")
+
+
+def _hours_problems(document: Document, path: Path, hours: Any) -> Iterator[Problem]:
+    """hours is one of its two words, or openings that close after they open, each day listed once."""
+    line, column = document.position(path)
+    if isinstance(hours, str) and hours not in HOURS_WORDS:
+        yield Problem(document.path, line, column, (
+            f"hours must be 24 hours, check, or a list of days with the times it opens and closes; found "
+            f"{found(hours)}{'; write it as 24 hours' if re.search(r'24', hours) else ''}"))
+    if not isinstance(hours, list):
+        return
+    seen: dict[int, int] = {}
+    for position, item in enumerate(hours):
+        if not isinstance(item, dict) or not all(isinstance(item.get(name), str) for name in ("days", "opens", "closes")):
+            continue  # the schema has already said what each needs
+        line, column = document.position(path + (position, "closes"))
+        if re.fullmatch(r"\d\d:\d\d", item["closes"]) and item["closes"] <= item["opens"]:
+            yield Problem(document.path, line, column, (
+                f"closes must be after opens, on the same day; found opens {item['opens']} and closes {item['closes']}"))
+        try:
+            days = days_of(item["days"])
+        except ValueError:
+            continue  # the schema has already said how to write days
+        line, column = document.position(path + (position, "days"))
+        for day in days:
+            if day in seen:
+                yield Problem(document.path, line, column, (
+                    f"{DAYS[day]} is already in the opening times on line {seen[day]}; give each day once"))
+                break
+            seen[day] = line
 
 
 def _number_problems(document: Document, path: Path, fact: dict[str, Any],

@@ -1,7 +1,8 @@
 """The post-build pass: every built page read once, changed by each step, checked, then written once.
 
 The steps, in order (each asks for edits to the pages it reads; none re-reads a page):
-1. pages.mark_languages: lang on links to translated pages;
+1. pages.mark_languages and mark_page_language: lang on links to translated pages, and on a
+   translated page its language on <html> and English on the site's own parts;
 2. pages.fold_sources: each page's Sources list inside <details>;
 3. assets.pack: static files minified, trimmed and named after their content; pages point at the new names;
 4. the link check (sitebuild.checks.links): nav, the Markdown's links, and the pages as read, with the new names;
@@ -18,7 +19,7 @@ from urllib.parse import urlsplit
 from sitebuild.checks import links
 from sitebuild.config import SiteConfig, page_output
 from sitebuild.postbuild import assets, csp, html
-from sitebuild.postbuild.pages import fold_sources, mark_languages, translated_pages
+from sitebuild.postbuild.pages import fold_sources, mark_languages, mark_page_language, translated_pages
 from sitebuild.problems import Failed, Problem, shown
 
 
@@ -39,6 +40,7 @@ def finish(site_dir: Path, config: SiteConfig, theme_dirs: list[Path], shown_sit
     base_path = urlsplit(config.site_url).path.rstrip("/") + "/"
     for page in pages.values():
         mark_languages(page, languages, base_path)
+        mark_page_language(page, languages)
         fold_sources(page)
     if serving:
         _write(site_dir, pages, {}, [])

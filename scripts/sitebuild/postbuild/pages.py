@@ -145,6 +145,28 @@ def mark_languages(page: Page, languages: dict[str, Language], base_path: str = 
                     page.replace(label.end, label.closed_at, wrapped)
 
 
+# The site's own parts of a page, in English on every page: the header and its search, the menus,
+# the footer, the skip and exit links, the review date, the emergency line (when it is English).
+_ENGLISH_PARTS = {("header", "md-header"), ("div", "md-sidebar"), ("footer", "md-footer"), ("nav", "quick-exit"),
+                  ("a", "md-skip"), ("p", "page-reviewed"), ("aside", "emergency"), ("div", "quick-exit__overlay")}
+
+
+def mark_page_language(page: Page, languages: dict[str, Language]) -> None:
+    """On a translated page, <html> gets its language (and direction), and the site's own English parts say they are English."""
+    here = page.path[: -len("index.html")] if page.path.endswith("index.html") else page.path
+    own = languages.get(here)
+    if own is None:
+        return
+    for tag in page.tags:
+        if tag.name == "html":
+            written = page.text[tag.start:tag.end]
+            marked = re.sub(r'\slang="[^"]*"', "", written).replace("<html", "<html" + own.attributes(), 1)
+            page.replace(tag.start, tag.end, marked)
+        elif "lang" not in tag.attributes and any(tag.name == name and css in tag.get("class").split()
+                                                  for name, css in _ENGLISH_PARTS):
+            page.add_attributes(tag, ' lang="en"')
+
+
 def fold_sources(page: Page) -> None:
     """Asks for the list after the page's Sources heading to be put inside <details>."""
     for heading in page.find("h2"):
