@@ -71,7 +71,9 @@ def generate(config: SiteConfig, site_url: str) -> Generated:
     files: dict[str, bytes] = {}
     warnings: list[Problem] = []
     try:
-        parts.update({f"facts/{name}": text for name, text in facts.build(config).items()})
+        # A site for publication must also say who runs it; a preview is for this machine.
+        parts.update({f"facts/{name}": text
+                      for name, text in facts.build(config, publication=site_url != PREVIEW_URL).items()})
     except Failed as error:
         problems += error.problems
     data, own = events_data(config)

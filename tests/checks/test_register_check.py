@@ -84,8 +84,7 @@ def test_a_mistyped_generated_part_is_named_with_the_parts_there_are(capsys: pyt
     assert status == 1
     assert lines[0] == (
         f"{PAGES}/unknown-part.md:10: error: this page includes facts/phone-bok.md, but no part of that "
-        "name is made; the parts are: contact-accessibility.md, contact-feedback.md, contact-privacy.md, "
-        "contact-sources.md, phone-book-sources.md, phone-book.md"
+        "name is made; did you mean facts/phone-book.md?"
     )
 
 

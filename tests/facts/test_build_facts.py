@@ -32,7 +32,7 @@ def _site(tmp_path: Path, contact: str = "  contact: {}\n", complaints_page: boo
         (tmp_path / "docs" / "police-perpetrator.md").write_text("# Example complaints page\n")
     config = tmp_path / "mkdocs.yml"
     config.write_text("site_name: Example site for a test\nsite_url: !ENV [SITE_URL, \"http://127.0.0.1:8000/\"]\n"
-                      "extra:\n  short_name: Example\n" + contact)
+                      "extra:\n  short_name: Example\n  identity:\n" + textwrap.indent(contact, "  "))
     return config
 
 
@@ -49,7 +49,7 @@ def _here(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
 def test_the_phone_book_lists_every_current_service_with_one_tap_links(tmp_path: Path) -> None:
     parts = _generated(_site(tmp_path))
     assert sorted(parts) == ["contact-accessibility.md", "contact-feedback.md", "contact-privacy.md",
-                             "contact-sources.md", "phone-book-sources.md", "phone-book.md"]
+                             "contact-sources.md", "controller.md", "phone-book-sources.md", "phone-book.md", "run-by.md"]
     assert parts["phone-book.md"] == textwrap.dedent("""\
         ## Example helplines
 
@@ -137,16 +137,16 @@ def test_with_a_form_the_pages_link_to_it_and_name_its_site(tmp_path: Path) -> N
 
 @pytest.mark.parametrize(("contact", "message"), [
     ("  contact:\n    email: not-an-email\n",
-     "mkdocs.yml:6:12: error: extra.contact.email must be an email address like name@example.org; found 'not-an-email'"),
+     "mkdocs.yml:7:14: error: extra.identity.contact.email must be an email address like name@example.org; found 'not-an-email'"),
     ("  contact:\n    form: http://www.example.org/feedback\n",
-     "mkdocs.yml:6:11: error: extra.contact.form must be the https:// address of a form on an official website, like "
+     "mkdocs.yml:7:13: error: extra.identity.contact.form must be the https:// address of a form on an official website, like "
      "https://www.example.org/feedback; found 'http://www.example.org/feedback'"),
     ("  contact:\n    email: feedback@example.org\n    form: https://www.example.org/feedback\n",
-     "mkdocs.yml:5:3: error: extra.contact must hold email or form, not both: keep the one the team reads"),
+     "mkdocs.yml:6:5: error: extra.identity.contact must hold email or form, not both: keep the one the team reads"),
     ("  contact:\n    emial: feedback@example.org\n",
-     "mkdocs.yml:6:5: error: 'emial' is not a setting allowed under extra.contact; did you mean 'email'?"),
+     "mkdocs.yml:7:7: error: 'emial' is not a setting allowed under extra.identity.contact; did you mean 'email'?"),
     ("  contact: feedback@example.org\n",
-     "mkdocs.yml:5:12: error: extra.contact must hold either email: or form: on its own line below it, indented; "
+     "mkdocs.yml:6:14: error: extra.identity.contact must hold either email: or form: on its own line below it, indented; "
      "found 'feedback@example.org'"),
 ])
 def test_a_wrong_contact_setting_fails_the_check_with_its_place_in_mkdocs_yml(
@@ -165,6 +165,6 @@ def test_problems_in_both_files_are_reported_together(tmp_path: Path, capsys: py
     assert website.main(["check", "--config", "mkdocs.yml", "--today", "2026-11-25"]) == 1
     assert capsys.readouterr().out.splitlines() == [
         "data/facts.yml:11:15: error: kind must be one of: call, text, press; found 'phone'",
-        "mkdocs.yml:6:12: error: extra.contact.email must be an email address like name@example.org; found 'not-an-email'",
+        "mkdocs.yml:7:14: error: extra.identity.contact.email must be an email address like name@example.org; found 'not-an-email'",
         "2 errors",
     ]

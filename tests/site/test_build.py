@@ -70,9 +70,20 @@ def test_a_publication_address_must_be_a_public_https_one(address: str, message:
     assert not (tmp_path / "site").exists()
 
 
-def test_a_publication_build_uses_its_address_everywhere(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def with_made_up_identity(copy: Path) -> Path:
+    """A copy of the site that says who runs it, with made-up values, as a team publishing it would."""
+    config = copy / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    text = text.replace("    organisation:\n", "    organisation: Example Organisation For Tests\n", 1)
+    config.write_text(text.replace("    controller:\n", "    controller: The Example Controller For Tests\n", 1), encoding="utf-8")
+    return config
+
+
+def test_a_publication_build_uses_its_address_everywhere(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                         site_copy) -> None:
     monkeypatch.setenv("SITE_URL", "https://www.example.org/")
-    assert site_command.main(["build", "--site-dir", str(tmp_path / "site")]) == 0
+    config = with_made_up_identity(site_copy("publication"))
+    assert site_command.main(["build", "--config", str(config), "--site-dir", str(tmp_path / "site")]) == 0
     site = tmp_path / "site"
     assert "<loc>https://www.example.org/</loc>" in (site / "sitemap.xml").read_text(encoding="utf-8")
     assert 'href="webcal://www.example.org/events/calendar/all-events.ics"' in (

@@ -1,10 +1,11 @@
-"""The contact route setting (extra.contact in mkdocs.yml), built in each state: when I read the about
+"""The contact route setting (extra.identity.contact in mkdocs.yml), built in each state: when I read the about
 page, I see the team's email address or form if it has one, and otherwise an honest sentence and what
 exists instead. A mistake in the setting stops the build, naming mkdocs.yml and the line."""
 
 from __future__ import annotations
 
 import re
+import textwrap
 from pathlib import Path
 
 import pytest
@@ -23,7 +24,7 @@ UNSET = ("The team that runs this website does not have a public email address o
 def _build(fixture_site, folder: Path, contact: str | None = None, complaints_page: bool = False) -> Path:
     config = fixture_site("contact", folder)
     if contact is not None:
-        config.write_text(config.read_text().replace("  contact: {}\n", contact))
+        config.write_text(config.read_text().replace("    contact: {}\n", textwrap.indent(contact, "  ")))
     if complaints_page:
         (config.parent / "docs" / "police-perpetrator.md").write_text(
             "---\ntitle: Example complaints page\n---\n\n# Example complaints page\n\n"
@@ -68,13 +69,13 @@ def test_a_wrong_setting_stops_the_build_naming_mkdocs_yml_and_keeps_the_last_go
 ) -> None:
     """Every other mistake is tested on the step itself (tests/facts/test_build_facts.py)."""
     contact = "  contact:\n    email: feedback.example.org\n"
-    message = ("mkdocs.yml:23:12: error: extra.contact.email must be an email address like name@example.org; "
+    message = ("mkdocs.yml:24:14: error: extra.identity.contact.email must be an email address like name@example.org; "
                "found 'feedback.example.org'")
     config = fixture_site("contact", tmp_path)
     site = config.parent / "site"
     site.mkdir()
     (site / "index.html").write_text("the last good build")
-    config.write_text(config.read_text().replace("  contact: {}\n", contact))
+    config.write_text(config.read_text().replace("    contact: {}\n", textwrap.indent(contact, "  ")))
     with pytest.raises(pipeline.BuildFailed):
         pipeline.build(config, site)
     assert message in capfd.readouterr().err

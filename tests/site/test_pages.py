@@ -7,6 +7,9 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from pathlib import Path
+
+import yaml
 
 MAX_TITLE = 65  # search results and browser tabs cut longer titles
 MAX_DESCRIPTION = 160  # search results cut longer descriptions
@@ -21,9 +24,22 @@ def test_the_404_page_is_checked_with_the_rest(pages) -> None:
     assert "index.html" in pages
 
 
-def test_every_page_says_it_is_in_english(pages) -> None:
-    problems = [f"{name}: <html lang> is {facts.lang!r}; it must be 'en'"
-                for name, facts in pages.items() if facts.lang != "en"]
+def _written_language(name: str) -> str:
+    """The language a page's Markdown says it is in (its front matter's lang:), else English."""
+    docs = Path(__file__).resolve().parents[2] / "docs"
+    folder = name.removesuffix("index.html").rstrip("/")
+    for source in (docs / f"{folder}.md", docs / folder / "index.md"):
+        if folder and source.is_file():
+            front = re.match(r"---\n(.*?)\n---\n", source.read_text(encoding="utf-8"), re.S)
+            written = (yaml.safe_load(front.group(1)) or {}).get("lang") if front else None
+            return str(written or "en")
+    return "en"
+
+
+def test_every_page_says_which_language_it_is_in(pages) -> None:
+    """Screen readers choose their voice from <html lang>: English, or a translated page's own language."""
+    problems = [f"{name}: <html lang> is {facts.lang!r}; it must be {_written_language(name)!r}"
+                for name, facts in pages.items() if facts.lang != _written_language(name)]
     assert not problems, _report(problems)
 
 

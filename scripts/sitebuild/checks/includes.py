@@ -8,6 +8,8 @@ line number of the include, so a message points at the line an editor can see.
 
 from __future__ import annotations
 
+import difflib
+
 import re
 from dataclasses import dataclass, replace
 
@@ -43,9 +45,11 @@ def expand(page: Page, parts: Parts | None) -> tuple[Page, list[Problem], bool]:
                 f"this page includes {match.group(1)}, which is made from {parts.made_from}; "
                 "fix the problems reported in those files first")))
         elif name.group(1) not in parts.texts:
+            near = difflib.get_close_matches(name.group(1), list(parts.texts), n=1)
+            hint = (f"did you mean facts/{near[0]}?" if near
+                    else f"the parts are: {', '.join(sorted(part for part in parts.texts if '/' not in part))}")
             problems.append(finding(page.path, number, (
-                f"this page includes {match.group(1)}, but no part of that name is made; "
-                f"the parts are: {', '.join(sorted(parts.texts))}")))
+                f"this page includes {match.group(1)}, but no part of that name is made; {hint}")))
         else:
             body.extend((number, line) for line in parts.texts[name.group(1)].splitlines())
     return replace(page, body=body), problems, not problems

@@ -2,9 +2,10 @@
 service website the site shows, its sources and when it was last confirmed.
 
 load (sitebuild.yamlfile) -> validate (validate.py: the schema, then the rules) -> model (model.py)
--> render (render.py: the phone book and the contact texts, from templates/). The page checks
-(sitebuild.checks) compare every number a page shows with the model. contact.py reads the site's
-contact setting (extra.contact in mkdocs.yml), whose page text the same step writes.
+-> render (render.py: the phone book, the hours lines, and the texts that say who runs the site,
+from templates/). The page checks (sitebuild.checks) compare every number a page shows with the
+model. identity.py reads who runs the site (extra.identity in mkdocs.yml), whose page text the same
+step writes.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from datetime import date
 from pathlib import Path
 
 from sitebuild.config import SiteConfig
-from sitebuild.facts.contact import contact_route
+from sitebuild.facts.identity import identity, publication_problems
 from sitebuild.facts.model import Register, register_from
 from sitebuild.facts.render import render_parts
 from sitebuild.facts.validate import validate
@@ -38,28 +39,31 @@ def load_register(path: Path, today: date | None = None) -> Register:
     return register_from(document, document.path)
 
 
-def load(config: SiteConfig, today: date | None = None,
-         register_file: Path | None = None) -> tuple[Register | None, dict[str, str] | None, list[Problem]]:
+def load(config: SiteConfig, today: date | None = None, register_file: Path | None = None,
+         publication: bool = False) -> tuple[Register | None, dict[str, str] | None, list[Problem]]:
     """The register, every generated part's Markdown by file name (None if either file has a problem),
-    and every problem in the register and in mkdocs.yml's contact setting. register_file: another
-    register than the one beside mkdocs.yml (the tests' made-up one)."""
+    and every problem in the register and in mkdocs.yml's identity setting. register_file: another
+    register than the one beside mkdocs.yml (the tests' made-up one); publication: the site must also
+    say who runs it."""
     problems: list[Problem] = []
     register = None
     try:
         register = load_register(register_file or register_path(config), today)
     except Failed as error:
         problems += error.problems
-    route, route_problems = contact_route(config.document)
-    problems += route_problems
+    who, identity_problems = identity(config.document)
+    problems += identity_problems
+    if publication and not identity_problems:
+        problems += publication_problems(config.document, who)
     if problems or register is None:
         return register, None, problems
     complaints = COMPLAINTS_PAGE if (config.docs_dir / COMPLAINTS_PAGE).is_file() else None
-    return register, render_parts(register, route, complaints), []
+    return register, render_parts(register, who, complaints), []
 
 
-def build(config: SiteConfig, today: date | None = None) -> dict[str, str]:
+def build(config: SiteConfig, today: date | None = None, publication: bool = False) -> dict[str, str]:
     """Every generated part's Markdown by file name; raises Failed with every problem in the register and mkdocs.yml."""
-    _, parts, problems = load(config, today)
+    _, parts, problems = load(config, today, publication=publication)
     if parts is None:
         raise Failed(problems)
     return parts

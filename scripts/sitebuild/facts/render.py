@@ -15,7 +15,7 @@ import jinja2
 import markupsafe
 
 from sitebuild.writing import clock, day_month_year, templates
-from sitebuild.facts.contact import ContactRoute
+from sitebuild.facts.identity import Identity
 from sitebuild.facts.model import Fact, Hours, Register, days_of
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
@@ -30,6 +30,8 @@ PARTS = {
     "contact-accessibility.md": "accessibility.md",
     "contact-privacy.md": "privacy.md",
     "contact-sources.md": "sources.md",
+    "run-by.md": "run-by.md",
+    "controller.md": "controller.md",
 }
 
 
@@ -118,15 +120,17 @@ def sources(register: Register) -> dict[str, Any]:
     return {"sources": listed}
 
 
-def contact(route: ContactRoute, complaints_page: str | None) -> dict[str, Any]:
-    """The contact setting, and the site's police complaints page if it has one."""
-    return {"email": route.email, "form": route.form, "form_host": route.form_host,
+def who(identity: Identity, complaints_page: str | None) -> dict[str, Any]:
+    """Who runs the site and how to reach it, and the site's police complaints page if it has one."""
+    return {**identity.__dict__, "form_host": identity.form_host,
+            "genuine_host": host(identity.genuine_page) if identity.genuine_page else None,
+            "privacy_host": host(identity.privacy_notice) if identity.privacy_notice else None,
             "complaints_page": complaints_page}
 
 
-def render_parts(register: Register, route: ContactRoute, complaints_page: str | None) -> dict[str, str]:
+def render_parts(register: Register, identity: Identity, complaints_page: str | None) -> dict[str, str]:
     """Every generated part by file name."""
-    values = {**phone_book(register), **sources(register), **contact(route, complaints_page)}
+    values = {**phone_book(register), **sources(register), **who(identity, complaints_page)}
     env = environment()
     parts = {name: env.get_template(template).render(values) for name, template in PARTS.items()}
     for fact in register.current():
