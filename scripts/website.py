@@ -102,7 +102,8 @@ def _check(args: argparse.Namespace) -> int:
         pages = _pages(pages) if pages else None
         count = len(pages) if pages is not None else len(config.pages)
         checked.append(f"{count} page{'' if count == 1 else 's'} and the register")
-        problems += check_site(config, today, pages, args.facts)
+        events_file = data if pages is None and data.exists() else None  # the whole site: the events it shows too
+        problems += check_site(config, today, pages, args.facts, events_file)
     print(report(problems) if problems else f"No problems found in {' and '.join(checked)}.")
     return 1 if any(problem.is_error for problem in problems) else 0
 

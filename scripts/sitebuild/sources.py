@@ -18,7 +18,7 @@ TABLOID_HOSTS = {"the-sun.com", "thesun.co.uk", "dailymail.co.uk", "mirror.co.uk
 _PLACEHOLDER = re.compile(r"\{[^}]*\}|%7B", re.IGNORECASE)
 
 
-def weak_source(address: str) -> str | None:
+def source_problem(address: str, text: str = "") -> str | None:
     """The rule this address breaks as a source, in the words of a message, or None if it may be cited."""
     host = (urlsplit(address).hostname or "").lower().removeprefix("www.")
     if host in SHORT_LINK_HOSTS:

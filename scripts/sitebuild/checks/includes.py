@@ -27,6 +27,11 @@ class Parts:
     made_from: str = "data/facts.yml and mkdocs.yml"
 
 
+def include_lines(page: Page) -> set[int]:
+    """The lines of the page that include a part: what is read there is the part's, not the page's own."""
+    return {number for number, text in page.body if _INCLUDE.match(text)}
+
+
 def expand(page: Page, parts: Parts | None) -> tuple[Page, list[Problem], bool]:
     """The page with its generated parts in place, any problem with an include, and whether every part was found."""
     if parts is None:

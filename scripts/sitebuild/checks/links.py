@@ -16,13 +16,13 @@ from __future__ import annotations
 
 import posixpath
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
-from sitebuild.checks.markdown import outside_code
+from sitebuild.checks import reader
+from sitebuild.checks.page import load_page
 from sitebuild.config import SiteConfig, page_output
 from sitebuild.postbuild.html import Page, addresses
 from sitebuild.problems import Problem, shown
@@ -61,8 +61,15 @@ def nav_absolute(entry: str) -> str:
     return f"a page in nav must be named by its Markdown file, like 'get-help.md'; '{entry}' starts with /"
 
 
-def page_not_in_nav(page: str) -> str:
-    return f"every page must be listed in nav in mkdocs.yml, so visitors can find it; '{page}' is not"
+def page_not_in_nav(page: str, title: str) -> str:
+    return (f"every page must be listed in nav in mkdocs.yml, so visitors can find it; '{page}' is not: "
+            f"add this line to nav in mkdocs.yml: `  - {_nav_key(title)}: {page}`")
+
+
+def _nav_key(title: str) -> str:
+    """A page title as a nav entry's name, in double quotes where YAML needs them."""
+    plain = title and not any(mark in title for mark in (": ", " #", '"')) and title[0].isalnum()
+    return title if plain else '"' + title.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
 
@@ -161,12 +168,6 @@ def _target_at(line: str, start: int, fallback: str) -> str:
     return target.group(0) if target else fallback
 
 
-# [text](target "title"), ![alt](target), and reference definitions: [label]: target
-_INLINE = re.compile(r"""\]\(\s*(<[^>\n]*>|[^)\s]+)""")
-_REFERENCE = re.compile(r"""^\s{0,3}\[[^\]\n]+\]:\s*(<[^>\n]*>|\S+)""")
-_CODE_SPAN = re.compile(r"(`+).+?\1")
-
-
 @dataclass(frozen=True)
 class MarkdownLink:
     """A link target as written in a page, and its 1-based line."""
@@ -175,20 +176,14 @@ class MarkdownLink:
     line: int
 
 
-def markdown_links(text: str) -> Iterator[MarkdownLink]:
-    """Every Markdown link and image target in the text, outside front matter and code, with its line."""
+def markdown_links(text: str) -> list[MarkdownLink]:
+    """Every link and image target written in Markdown's syntax (which the builder rewrites; raw HTML it
+    leaves alone), outside front matter and code, with its line."""
     lines = list(enumerate(text.splitlines(), start=1))
     if text.startswith("---\n"):
         end = next((number for number, line in lines[1:] if line.strip() in ("---", "...")), len(lines))
         lines = lines[end:]
-    for number, line in outside_code(lines):
-        line = _CODE_SPAN.sub("", line)
-        targets = [match.group(1) for match in _INLINE.finditer(line)]
-        reference = _REFERENCE.match(line)
-        if reference:
-            targets.append(reference.group(1))
-        for target in targets:
-            yield MarkdownLink(target[1:-1] if target.startswith("<") else target, number)
+    return [MarkdownLink(link.target, link.line) for link in reader.read(lines).links if link.markdown]
 
 
 # Schemes that never name a file of the site; web and calendar addresses are checked when they name this site.
@@ -240,7 +235,7 @@ def check_nav(config: SiteConfig) -> list[Problem]:
             problems.append(Problem(config_path, entry.line, None, nav_missing_file(entry.target)))
     if config.nav is not None:
         problems += [
-            Problem(shown(config.docs_dir / page), 1, None, page_not_in_nav(page))
+            Problem(shown(config.docs_dir / page), 1, None, page_not_in_nav(page, _title(config.docs_dir / page)))
             for page in pages if page not in listed and not config.allowed_outside_nav(page)
         ]
     return problems
@@ -350,6 +345,12 @@ class _BuiltSite:
         found = source.place_of(link.url) if source else None
         place, written = found if found else (Place(shown(self.shown_site / name), link.line), link.url)
         return Problem(place.path, place.line, None, message(written))
+
+
+def _title(path: Path) -> str:
+    """A page's title from its front matter, or its file name when it has none."""
+    title = load_page(path).fields.get("title")
+    return (title.text or "").strip() if title and (title.text or "").strip() else path.stem.replace("-", " ").capitalize()
 
 
 def _markdown_file_for(config: SiteConfig, page: str, path: str) -> str | None:

@@ -19,10 +19,11 @@ import re
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-from sitebuild.checks import markdown, numbers
+from sitebuild.checks import numbers
+from sitebuild.checks.reader import Reading
 from sitebuild.problems import ERROR, WARNING, Problem
 from sitebuild.checks.page import Page, finding
-from sitebuild.checks.rules import is_sources_heading
+from sitebuild.checks.rules import sources_heading
 
 VERSION_LENGTH = 12
 # language[-Script][-REGION], as BCP 47 writes the tags a page needs: bn, tr, so, pa-Guru, pt-BR.
@@ -81,10 +82,10 @@ def source_version(path: Path) -> str:
     return text_version(path.read_text(encoding="utf-8-sig"))
 
 
-def check_translation(page: Page, full: Page, today: datetime.date,
-                      load: Callable[[Path], tuple[Page, Page] | None]) -> Iterator[Problem]:
-    """Every rule for a translated page. full is the page with its generated parts included;
-    load gives an English page and its full form (None if there is no such page)."""
+def check_translation(page: Page, reading: Reading, today: datetime.date,
+                      load: Callable[[Path], tuple[Page, Reading] | None]) -> Iterator[Problem]:
+    """Every rule for a translated page. reading is the page with its generated parts included;
+    load gives an English page and the reading of its full form (None if there is no such page)."""
     source_name = _text(page, "translated_from")
     source_path = page.path.parent / source_name if source_name else None
     missing = [name for name in REQUIRED if not _text(page, name)]
@@ -93,7 +94,7 @@ def check_translation(page: Page, full: Page, today: datetime.date,
         how = f"; this prints it: {VERSION_COMMAND} {source_path.as_posix()}" if name == "source_version" and source_path else ""
         yield finding(page.path, line, f"a translated page must have {name}, {REQUIRED[name]}{how}")
     yield from _field_problems(page, today)
-    yield from _sources_id(page)
+    yield from _sources_id(page, reading)
     if not source_name or source_path is None:
         return
     loaded = load(source_path) if source_name.endswith(".md") else None
@@ -108,8 +109,8 @@ def check_translation(page: Page, full: Page, today: datetime.date,
             f"translated_from must be an English page; {source_name} is itself a translation"))
         return
     yield from _version_problems(page, source_path, missing)
-    yield from _same_numbers(full, english_full, source_name)
-    yield from _same_links(full, english_full, source_name)
+    yield from _same_numbers(page, reading, english_full, source_name)
+    yield from _same_links(page, reading, english_full, source_name)
 
 
 def _field_problems(page: Page, today: datetime.date) -> Iterator[Problem]:
@@ -146,16 +147,15 @@ def _field_problems(page: Page, today: datetime.date) -> Iterator[Problem]:
 _SOURCES_ID = re.compile(r"\{\s*:?\s*#sources\s*\}$")
 
 
-def _sources_id(page: Page) -> Iterator[Problem]:
+def _sources_id(page: Page, reading: Reading) -> Iterator[Problem]:
     """A Sources heading in another language keeps the id 'sources', which English headings get by themselves."""
-    for heading in markdown.headings(page.body):
-        if heading.level == 2 and is_sources_heading(heading.text):
-            text = heading.text.strip()
-            if text != "Sources" and not _SOURCES_ID.search(text):
-                yield finding(page.path, heading.line, (
-                    "the Sources heading of a translated page must end with {#sources}, so links to a page's "
-                    f"sources work in every language: write '## {text} {{#sources}}'"))
-            return
+    heading = sources_heading(reading)
+    if heading:
+        text = heading.text.strip()
+        if text != "Sources" and not _SOURCES_ID.search(text):
+            yield finding(page.path, heading.line, (
+                "the Sources heading of a translated page must end with {#sources}, so links to a page's "
+                f"sources work in every language: write '## {text} {{#sources}}'"))
 
 
 def _version_problems(page: Page, source_path: Path, missing: list[str]) -> Iterator[Problem]:
@@ -176,20 +176,20 @@ def _version_problems(page: Page, source_path: Path, missing: list[str]) -> Iter
             f"source_version to {current} and translated_on to the day you finished"), WARNING)
 
 
-def _same_numbers(full: Page, english: Page, source_name: str) -> Iterator[Problem]:
-    on_english = numbers.every_number(english.body)
-    for shown in numbers.find_numbers(full.body, any_language=True):
+def _same_numbers(page: Page, reading: Reading, english: Reading, source_name: str) -> Iterator[Problem]:
+    on_english = numbers.every_number(english)
+    for shown in numbers.find_numbers(reading, any_language=True):
         if shown.digits not in on_english:
-            yield finding(full.path, shown.line, (
+            yield finding(page.path, shown.line, (
                 f"every number on a translated page must also be on its English page, {source_name}; "
                 f"{shown.text} is not: copy the number exactly from the English page, or take it out"))
 
 
-def _same_links(full: Page, english: Page, source_name: str) -> Iterator[Problem]:
-    on_english = {url for _, url in numbers.external_links(english.body)}
-    for line, url in numbers.external_links(full.body):
+def _same_links(page: Page, reading: Reading, english: Reading, source_name: str) -> Iterator[Problem]:
+    on_english = {url for _, url in numbers.external_links(english)}
+    for line, url in numbers.external_links(reading):
         if url not in on_english:
-            yield finding(full.path, line, (
+            yield finding(page.path, line, (
                 f"every link to another website on a translated page must also be on its English page, "
                 f"{source_name}; {url} is not: use the same address as the English page, or take the link out"))
 

@@ -54,6 +54,7 @@ class Fact:
     status: str
     line: int  # where the entry starts ('- id:')
     confirmed_line: int  # where last_confirmed is
+    replaced_by: str | None = None  # a withdrawn entry: the id of the entry that replaced it
 
     @property
     def current(self) -> bool:
@@ -96,6 +97,10 @@ class Register:
         found = [fact for fact in self.facts if any(number.digits == digits for number in fact.numbers)]
         return sorted(found, key=lambda fact: not fact.current)
 
+    def by_id(self, fact_id: str) -> Fact | None:
+        """The entry with this id."""
+        return next((fact for fact in self.facts if fact.id == fact_id), None)
+
     def current(self) -> list[Fact]:
         """The services pages may show, in the register's order."""
         return [fact for fact in self.facts if fact.current]
@@ -113,6 +118,7 @@ def register_from(document: Document, path: str) -> Register:
             last_confirmed=date.fromisoformat(data["last_confirmed"]), confirm_every=data["confirm_every"],
             status=data["status"], line=document.position(("facts", index))[0],
             confirmed_line=document.position(("facts", index, "last_confirmed"))[0],
+            replaced_by=data.get("replaced_by"),
         ))
     return Register(path, tuple(facts))
 

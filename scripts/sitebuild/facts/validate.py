@@ -20,7 +20,7 @@ import jsonschema
 from sitebuild.yamlfile import Document, Path
 from sitebuild.problems import Problem, found
 from sitebuild.phones import dialled
-from sitebuild.sources import weak_source
+from sitebuild.sources import source_problem
 
 SCHEMA_PATH = FilePath(__file__).resolve().parents[3] / "data" / "facts.schema.json"
 
@@ -148,6 +148,26 @@ def _rule_problems(document: Document, facts: list[Any], today: date | None) -> 
                 line, column = document.position(path + ("last_confirmed",))
                 yield Problem(document.path, line, column, f"last_confirmed must not be in the future: it is {confirmed}, "
                                             f"and today is {today.isoformat()}")
+    yield from _replacement_problems(document, facts)
+
+
+def _replacement_problems(document: Document, facts: list[Any]) -> Iterator[Problem]:
+    """replaced_by, only on a withdrawn entry, names a current entry: pages showing the old number are told it."""
+    status = {fact.get("id"): fact.get("status") for fact in facts if isinstance(fact, dict)}
+    for index, fact in enumerate(facts):
+        if not isinstance(fact, dict) or not isinstance(fact.get("replaced_by"), str):
+            continue
+        line, column = document.position(("facts", index, "replaced_by"))
+        target = fact["replaced_by"]
+        if fact.get("status") != "withdrawn":
+            yield Problem(document.path, line, column, "replaced_by belongs only on a withdrawn entry: set status: "
+                                                       "withdrawn, or remove replaced_by")
+        elif target not in status or target == fact.get("id"):
+            yield Problem(document.path, line, column, f"replaced_by must be the id of another entry in this file; "
+                                                       f"there is no entry with id '{target}'")
+        elif status[target] != "current":
+            yield Problem(document.path, line, column, f"replaced_by must name a current entry; '{target}' is "
+                                                       "withdrawn too: name the entry that replaced it")
 
 
 def _number_problems(document: Document, path: Path, fact: dict[str, Any],
@@ -177,6 +197,6 @@ def _source_problems(document: Document, path: Path, sources: Any) -> Iterator[P
         if not isinstance(source, str):
             continue
         line, column = document.position(path + ("sources", position))
-        rule = weak_source(source)
+        rule = source_problem(source)
         if rule:
             yield Problem(document.path, line, column, rule)
