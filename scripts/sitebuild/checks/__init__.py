@@ -23,6 +23,7 @@ from sitebuild.checks.rules import SiteSettings
 from sitebuild.config import SiteConfig
 from sitebuild.facts.model import Register
 from sitebuild.problems import Failed, Problem, shown
+from sitebuild.sources import Domains, load_domains
 from sitebuild.yamlfile import load as load_yaml
 
 
@@ -40,7 +41,12 @@ def check_site(config: SiteConfig, today: datetime.date, paths: list[Path] | Non
         if config.custom_dir and config.custom_dir.is_relative_to(config.root):  # the site's own theme
             problems += check_templates(register, config.custom_dir)
     pages = [config.docs_dir / page for page in config.pages] if whole_site else paths
-    problems += check_pages([Path(shown(page)) for page in pages], settings(config), today, register, parts)
+    domains = None
+    try:
+        domains = load_domains(register_file or facts.register_path(config))
+    except Failed as error:
+        problems += error.problems
+    problems += check_pages([Path(shown(page)) for page in pages], settings(config), today, register, parts, domains)
     if whole_site:
         problems += links.check_sources(config)
     if register is not None and events_file is not None:
@@ -102,11 +108,12 @@ def check_templates(register: Register, folder: Path) -> list[Problem]:
 
 
 def check_pages(paths: list[Path], settings: SiteSettings, today: datetime.date,
-                register: Register | None = None, parts: Parts | None = None) -> list[Problem]:
+                register: Register | None = None, parts: Parts | None = None,
+                domains: Domains | None = None) -> list[Problem]:
     """All findings for these pages; titles are compared across the whole set.
 
     register: also check every number shown against it. parts: the generated parts that pages
-    include, checked as part of the page (see includes.py).
+    include, checked as part of the page (see includes.py). domains: the reviewed source sites.
     """
     findings: list[Problem] = []
     pages = [load_page(path) for path in paths]
@@ -131,7 +138,7 @@ def check_pages(paths: list[Path], settings: SiteSettings, today: datetime.date,
         findings.extend(rules.check_front_matter(page, settings))
         findings.extend(rules.check_review(page, today))
         if complete:  # otherwise the missing part would only add confusing findings
-            findings.extend(rules.check_sources(full, reading))
+            findings.extend(rules.check_sources(full, reading, domains))
         if translation.is_translation(page):
             # The plain-English advice is about English words; a translation is checked against its English page.
             findings.extend(translation.check_translation(page, reading, today, english))

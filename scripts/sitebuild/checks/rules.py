@@ -6,6 +6,7 @@ import datetime
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 from dateutil.relativedelta import relativedelta
 
@@ -13,7 +14,7 @@ from sitebuild.checks import reader
 from sitebuild.checks.reader import Reading
 from sitebuild.problems import WARNING, Problem
 from sitebuild.checks.page import Page, finding
-from sitebuild.sources import source_problem
+from sitebuild.sources import Domains, source_problem
 
 # A browser tab or search result shows about this many characters of a <title>.
 TAB_TITLE_LIMIT = 65
@@ -150,7 +151,7 @@ def cited(reading: Reading) -> list[reader.Link]:
     return [link for link in reading.links if start < link.line < end and not link.image]
 
 
-def check_sources(page: Page, reading: Reading) -> Iterator[Problem]:
+def check_sources(page: Page, reading: Reading, domains: Domains | None = None) -> Iterator[Problem]:
     """The page ends with a '## Sources' section that holds at least one link, each to a citable source."""
     sources = sources_heading(reading)
     if sources is None:
@@ -167,7 +168,9 @@ def check_sources(page: Page, reading: Reading) -> Iterator[Problem]:
     if not links:
         yield finding(page.path, sources.line, "the '## Sources' section must list at least one link")
     for link in links:
-        rule = source_problem(link.target, link.text)
+        if not urlsplit(link.target).scheme and not link.target.startswith("//"):
+            continue  # a page of this site (its own Sources, say): the link check follows it
+        rule = source_problem(link.target, link.text, domains)
         if rule:
             yield finding(page.path, link.line, rule)
 

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import re
+from urllib.parse import urlsplit
 from dataclasses import dataclass
 from datetime import date
 
 from dateutil.relativedelta import relativedelta
 
+from sitebuild.sources import Domains
 from sitebuild.yamlfile import Document
 from sitebuild.phones import dialled
 
@@ -55,6 +57,7 @@ class Fact:
     line: int  # where the entry starts ('- id:')
     confirmed_line: int  # where last_confirmed is
     replaced_by: str | None = None  # a withdrawn entry: the id of the entry that replaced it
+    source_kind: str | None = None  # the kind of site its first (most official) source is on, if reviewed
 
     @property
     def current(self) -> bool:
@@ -106,8 +109,8 @@ class Register:
         return [fact for fact in self.facts if fact.current]
 
 
-def register_from(document: Document, path: str) -> Register:
-    """The model of a document that has passed validation."""
+def register_from(document: Document, path: str, domains: Domains | None = None) -> Register:
+    """The model of a document that has passed validation; domains give the kind of each first source."""
     facts = []
     for index, data in enumerate(document.data["facts"]):
         numbers = tuple(Number(item["number"], item["kind"], item.get("label"))
@@ -119,6 +122,12 @@ def register_from(document: Document, path: str) -> Register:
             status=data["status"], line=document.position(("facts", index))[0],
             confirmed_line=document.position(("facts", index, "last_confirmed"))[0],
             replaced_by=data.get("replaced_by"),
+            source_kind=_kind(data["sources"][0], domains),
         ))
     return Register(path, tuple(facts))
 
+
+
+def _kind(address: str, domains: Domains | None) -> str | None:
+    site = domains.site(urlsplit(address).hostname or "") if domains else None
+    return site.kind if site else None

@@ -16,6 +16,7 @@ import markupsafe
 from sitebuild.writing import day_month_year, templates
 from sitebuild.facts.contact import ContactRoute
 from sitebuild.facts.model import Fact, Register
+from sitebuild.sources import compared_with
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 
@@ -62,7 +63,7 @@ def _service(fact: Fact) -> dict[str, Any]:
         "numbers": [{"kind": n.kind, "shown": n.shown, "href": n.href, "label": n.label} for n in fact.numbers],
         "web": {"href": fact.web, "text": host(fact.web)} if fact.web else None,
         "checked": day_month_year(fact.last_confirmed),
-        "sources": len(fact.sources),
+        "compared": compared_with(fact.source_kind, len(fact.sources)),
     }
 
 

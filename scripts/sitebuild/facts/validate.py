@@ -20,7 +20,7 @@ import jsonschema
 from sitebuild.yamlfile import Document, Path
 from sitebuild.problems import Problem, found
 from sitebuild.phones import dialled
-from sitebuild.sources import source_problem
+from sitebuild.sources import Domains, source_problem
 
 SCHEMA_PATH = FilePath(__file__).resolve().parents[3] / "data" / "facts.schema.json"
 
@@ -73,7 +73,7 @@ def _where(path: Path) -> str:
     return str(path[-1])
 
 
-def validate(document: Document, today: date | None = None) -> list[Problem]:
+def validate(document: Document, today: date | None = None, domains: Domains | None = None) -> list[Problem]:
     """Every problem in the register, schema and rules, sorted by position.
 
     today: also refuse a last_confirmed date after it (left out when only looking numbers up).
@@ -82,7 +82,7 @@ def validate(document: Document, today: date | None = None) -> list[Problem]:
     problems.update(_schema_problems(document))
     facts = document.data.get("facts") if isinstance(document.data, dict) else None
     if isinstance(facts, list):
-        problems.update(_rule_problems(document, facts, today))
+        problems.update(_rule_problems(document, facts, today, domains))
     return sorted(problems)
 
 
@@ -120,7 +120,8 @@ def _schema_problems(document: Document) -> Iterator[Problem]:
             yield Problem(document.path, line, column, f"{rule}; found {found(error.instance)}")
 
 
-def _rule_problems(document: Document, facts: list[Any], today: date | None) -> Iterator[Problem]:
+def _rule_problems(document: Document, facts: list[Any], today: date | None,
+                   domains: Domains | None) -> Iterator[Problem]:
     first_id: dict[str, int] = {}
     first_number: dict[tuple[str, str], tuple[int, str]] = {}
     for index, fact in enumerate(facts):
@@ -137,7 +138,7 @@ def _rule_problems(document: Document, facts: list[Any], today: date | None) -> 
                 first_id[fact_id] = line
         if fact.get("status") == "current":
             yield from _number_problems(document, path, fact, first_number)
-        yield from _source_problems(document, path, fact.get("sources"))
+        yield from _source_problems(document, path, fact.get("sources"), domains)
         confirmed = fact.get("last_confirmed")
         if today is not None and isinstance(confirmed, str):
             try:
@@ -190,13 +191,13 @@ def _number_problems(document: Document, path: Path, fact: dict[str, Any],
             first.setdefault(key, (line, service))
 
 
-def _source_problems(document: Document, path: Path, sources: Any) -> Iterator[Problem]:
+def _source_problems(document: Document, path: Path, sources: Any, domains: Domains | None) -> Iterator[Problem]:
     if not isinstance(sources, list):
         return
     for position, source in enumerate(sources):
         if not isinstance(source, str):
             continue
         line, column = document.position(path + ("sources", position))
-        rule = source_problem(source)
+        rule = source_problem(source, None, domains)
         if rule:
             yield Problem(document.path, line, column, rule)
