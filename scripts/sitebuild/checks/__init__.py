@@ -150,6 +150,20 @@ def check_pages(paths: list[Path], settings: SiteSettings, today: datetime.date,
     return sorted(findings)
 
 
+def translation_version(config: SiteConfig, path: Path) -> str:
+    """The source_version a translated page must hold now; raises ValueError, in words, if it is not a translation."""
+    page = load_page(path)
+    source = translation.source_name(page)
+    if not source or not (path.parent / source).is_file():
+        raise ValueError(f"{path.as_posix()} is not a translated page with translated_from naming its English page; "
+                         "give the translated page, like docs/tr.md")
+    _, texts, _ = facts.load(config)
+    parts = Parts(texts)
+    english = load_page(path.parent / source)
+    return translation.mirrored_version(reader.read(includes.expand(english, parts)[0].body),
+                                        reader.read(includes.expand(page, parts)[0].body))
+
+
 # Front matter the templates show: the tab title and search summary, and a translation's emergency line.
 _SHOWN_NUMBERS = ("title", "description", "emergency_line")
 
