@@ -13,6 +13,7 @@ expressions over Markdown, and it does its work in time linear in the page.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -50,40 +51,18 @@ def _markdown() -> MarkdownIt:
 _MD = _markdown()
 
 
-# The rules no page may break, in the words of the message. Each names the one thing to take out.
-def script_message(tag: str) -> str:
-    return (f"a page must not carry a script of its own: take out this <{tag}> element; the site's own "
-            "scripts are in the theme, and a script here could change what a link or number does")
-
-
-def handler_message(name: str, tag: str) -> str:
-    return (f"a page must not run code when a reader clicks or loads something: take out {name}= "
-            f"from this <{tag}> tag")
-
-
-def script_link_message(target: str) -> str:
-    return ("a link must go to a page, a phone number or an email address, never run a script: "
-            f"this link starts {target.split(':', 1)[0].strip().lower()}:; link to a web address instead")
-
-
-def embed_message(tag: str) -> str:
-    return (f"a page must not embed another website or program: take out this <{tag}> element, "
-            "and link to the page instead")
-
-
-def form_message() -> str:
-    return ("a page must not carry a form, which could send what a reader types somewhere else: take out "
-            "this <form>, and link to the service's own form instead")
-
-
-def remote_message(what: str, address: str) -> str:
-    return (f"a page must not load {what} from another website, which would tell that site who is "
-            f"reading: take it out, or save the file in the docs folder and use it from there; found '{address}'")
-
-
-def style_message(tag: str, attribute: bool) -> str:
-    what = f"style= from this <{tag}> tag" if attribute else "this <style> element"
-    return f"a page must not carry its own styles: take out {what}; the site's look is in the theme's stylesheet"
+# The rules no page may break, in the words of the messages. Each names the one thing to take out.
+SCRIPT = ("a page must not carry a script of its own: take out this <script> element; the site's own scripts are "
+          "in the theme, and a script here could change what a link or number does")
+HANDLER = "a page must not run code when a reader clicks or loads something: take out {}= from this <{}> tag"
+SCRIPT_LINK = ("a link must go to a page, a phone number or an email address, never run a script: this link "
+               "starts {}:; link to a web address instead")
+EMBED = "a page must not embed another website or program: take out this <{}> element, and link to the page instead"
+FORM = ("a page must not carry a form, which could send what a reader types somewhere else: take out this <form>, "
+        "and link to the service's own form instead")
+REMOTE = ("a page must not load {} from another website, which would tell that site who is reading: take it out, "
+          "or save the file in the docs folder and use it from there; found '{}'")
+STYLE = "a page must not carry its own styles: take out {}; the site's look is in the theme's stylesheet"
 
 
 @dataclass(frozen=True)
@@ -114,8 +93,6 @@ class Block:
 
     def line_at(self, offset: int) -> int:
         """The page line that holds the character at this offset."""
-        import bisect
-
         return self.lines[bisect.bisect_right(self.starts, offset) - 1]
 
 
@@ -309,24 +286,24 @@ class _HTML(HTMLParser):
     def _unsafe(self, tag: str, values: dict[str, str], line: int) -> None:
         problems = self.reading.unsafe
         if tag == "script":
-            problems.append((line, script_message(tag)))
+            problems.append((line, SCRIPT))
         elif tag in _EMBEDS:
-            problems.append((line, embed_message(tag)))
+            problems.append((line, EMBED.format(tag)))
         elif tag == "form":
-            problems.append((line, form_message()))
+            problems.append((line, FORM))
         elif tag == "style":
-            problems.append((line, style_message(tag, attribute=False)))
+            problems.append((line, STYLE.format("this <style> element")))
         elif tag == "img" and _elsewhere(values.get("src", "")):
-            problems.append((line, remote_message("images", values["src"])))
+            problems.append((line, REMOTE.format("images", values["src"])))
         elif tag == "link" and "stylesheet" in values.get("rel", "").lower().split() and _elsewhere(values.get("href", "")):
-            problems.append((line, remote_message("a stylesheet", values.get("href", ""))))
+            problems.append((line, REMOTE.format("a stylesheet", values["href"])))
         for name, value in values.items():
             if name.startswith("on"):
-                problems.append((line, handler_message(name, tag)))
+                problems.append((line, HANDLER.format(name, tag)))
             elif name == "style":
-                problems.append((line, style_message(tag, attribute=True)))
+                problems.append((line, STYLE.format(f"style= from this <{tag}> tag")))
             elif name in ("href", "src", "action", "formaction", "data") and _runs_script(value):
-                problems.append((line, script_link_message(value)))
+                problems.append((line, SCRIPT_LINK.format(value.split(":", 1)[0].strip().lower())))
 
 
 def _elsewhere(address: str) -> bool:
