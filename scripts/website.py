@@ -174,7 +174,11 @@ def _version(args: argparse.Namespace) -> int:
 
 
 def _sources(args: argparse.Namespace) -> int:
-    citations = cited_sources(site_config.load(args.config), args.facts)
+    try:
+        citations = cited_sources(site_config.load(args.config), args.facts)
+    except Failed as error:
+        print(report(error.problems), file=sys.stderr)
+        return 1
     if args.report:
         print(dead_report(citations, args.report.read_text(encoding="utf-8")), end="")
     elif args.addresses:
