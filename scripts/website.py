@@ -12,7 +12,11 @@
   python scripts/website.py due [--today YYYY-MM-DD]
       The register's numbers due to be checked against their sources again.
   python scripts/website.py source-version PAGE
-      The code a translated page's source_version must hold for this English page.
+      The code a translated page's source_version must hold now (give the translated page, like docs/tr.md).
+  python scripts/website.py sources [--addresses | --report LINKCHECKER_CSV]
+      Every web address the pages and the register cite as a source, with where (file:line); or only
+      the addresses, one a line, for LinkChecker; or, from LinkChecker's CSV results, the text of the
+      weekly issue that lists the sources that died or moved (nothing when every source is fine).
 
 Every problem is printed as `file:line:column: error: message` (or warning), then a count; under
 GitHub Actions also as annotations on the pull request's changed lines.
@@ -29,9 +33,9 @@ from pathlib import Path
 
 from sitebuild import config as site_config
 from sitebuild import events, facts
-from sitebuild.checks import check_site
+from sitebuild.checks import check_site, translation_version
+from sitebuild.checks.cited import cited_sources, dead_report
 from sitebuild.checks.register import due_report
-from sitebuild.checks.translation import source_version
 from sitebuild.pipeline import BUILDERS, BuildFailed, build, events_data, events_today, publication_address
 from sitebuild.problems import Failed, Problem, report, shown
 
@@ -54,16 +58,21 @@ def main(argv: list[str] | None = None) -> int:
     serve.add_argument("--port", type=int, default=8000)
     due = commands.add_parser("due", help="numbers due to be checked again")
     due.add_argument("--today", type=_date)
-    version = commands.add_parser("source-version", help="the source_version code for an English page")
+    version = commands.add_parser("source-version", help="the source_version code for a translated page")
     version.add_argument("page", type=Path)
-    for command in (check, make, due):
+    cited = commands.add_parser("sources", help="every source address cited, and which have died or moved")
+    output = cited.add_mutually_exclusive_group()
+    output.add_argument("--addresses", action="store_true", help="only the addresses, one a line")
+    output.add_argument("--report", type=Path, metavar="LINKCHECKER_CSV", help="the weekly issue's text from LinkChecker's CSV")
+    for command in (check, make, due, cited, version):
         # Another site's mkdocs.yml (the tests' example sites), with its data/ beside it.
         command.add_argument("--config", type=Path, default=CONFIG, help=argparse.SUPPRESS)
-    for command in (check, due):
+    for command in (check, due, cited):
         # Another register than the one beside mkdocs.yml (the tests' made-up one).
         command.add_argument("--facts", type=Path, default=None, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
-    return {"check": _check, "build": _build, "serve": _serve, "due": _due, "source-version": _version}[args.command](args)
+    return {"check": _check, "build": _build, "serve": _serve, "due": _due, "source-version": _version,
+            "sources": _sources}[args.command](args)
 
 
 def _date(text: str) -> datetime.date:
@@ -102,7 +111,8 @@ def _check(args: argparse.Namespace) -> int:
         pages = _pages(pages) if pages else None
         count = len(pages) if pages is not None else len(config.pages)
         checked.append(f"{count} page{'' if count == 1 else 's'} and the register")
-        problems += check_site(config, today, pages, args.facts)
+        events_file = data if pages is None and data.exists() else None  # the whole site: the events it shows too
+        problems += check_site(config, today, pages, args.facts, events_file)
     print(report(problems) if problems else f"No problems found in {' and '.join(checked)}.")
     return 1 if any(problem.is_error for problem in problems) else 0
 
@@ -155,7 +165,26 @@ def _version(args: argparse.Namespace) -> int:
     if not args.page.is_file():
         print(f"error: {args.page}: no such page", file=sys.stderr)
         return 1
-    print(source_version(args.page))
+    try:
+        print(translation_version(site_config.load(args.config), args.page))
+    except ValueError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 1
+    return 0
+
+
+def _sources(args: argparse.Namespace) -> int:
+    try:
+        citations = cited_sources(site_config.load(args.config), args.facts)
+    except Failed as error:
+        print(report(error.problems), file=sys.stderr)
+        return 1
+    if args.report:
+        print(dead_report(citations, args.report.read_text(encoding="utf-8")), end="")
+    elif args.addresses:
+        print("\n".join(dict.fromkeys(citation.address for citation in citations)))
+    else:
+        print("\n".join(f"{c.path}:{c.line}: {c.address}" for c in sorted(citations, key=lambda c: (c.path, c.line))))
     return 0
 
 

@@ -25,6 +25,8 @@ BLOCK = re.compile(r"<!-- tests/test_contributing.py checks this block: (?P<sour
 PAGES = {
     "pages errors": ["docs/about.md", "docs/staying-safe.md", "docs/victim-care.md", "docs/events.md"],
     "pages warnings": ["docs/accessibility.md", "docs/staying-safe-online.md"],
+    "pages sources": ["docs/charter.md"],
+    "pages code": ["docs/cards.md"],
 }
 
 

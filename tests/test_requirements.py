@@ -20,7 +20,7 @@ OLDEST_PYTHON = "3.11.2"  # Debian 12 (bookworm)
 
 def _pins() -> list[tuple[str, str]]:
     pins = []
-    for requirements in (REPO / "requirements.txt", REPO / "tests" / "requirements.txt"):
+    for requirements in (REPO / "requirements.txt", REPO / "requirements-sources.txt", REPO / "tests" / "requirements.txt"):
         for line in requirements.read_text(encoding="utf-8").splitlines():
             match = re.match(r"^([A-Za-z0-9_.-]+)==(\S+)", line.strip())
             if match:

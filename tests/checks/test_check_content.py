@@ -15,6 +15,7 @@ from sitebuild.checks.includes import Parts
 from sitebuild.checks.rules import SiteSettings
 from sitebuild.facts import load as load_facts
 from sitebuild.facts import load_register
+from sitebuild.sources import load_domains
 
 
 REPO = Path(__file__).resolve().parents[2]
@@ -35,8 +36,12 @@ def _from_the_repository(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
 
 
+# The made-up reviewed source sites beside the made-up register.
+DOMAINS = load_domains(REPO / "tests" / "fixtures" / "facts" / "register.yml")
+
+
 def _messages(*names: str) -> list[str]:
-    findings = check_pages([FIXTURES / name for name in names], SETTINGS, TODAY)
+    findings = check_pages([FIXTURES / name for name in names], SETTINGS, TODAY, domains=DOMAINS)
     return [finding.as_text() for finding in findings]
 
 
@@ -89,10 +94,31 @@ ONE_FAULT_EACH = {
     ],
     "sources-without-link.md": ["10: error: the '## Sources' section must list at least one link"],
     "weak-sources.md": [
-        "15: error: a source must be the page itself, not a short link like is.gd; open it and give the full address it leads to",
-        "16: error: a source must not be a tabloid newspaper (dailymail.co.uk); cite the service's own website or an official page instead",
+        "15: error: a source must not be on is.gd (short-link): it is a short link, which hides where it leads and "
+        "can be changed; open it and give the full address it leads to",
+        "16: error: a source must not be on dailymail.co.uk (tabloid): it is a tabloid newspaper; cite the service's "
+        "own website or an official page instead",
         "17: error: a source must be a page's real address, without a template placeholder in braces; "
         "found 'https://www.example.org/Alerts/A/1/{MESSAGE-SETTINGS}'",
+        "18: error: a source must not be on mirror.example (mirror): it is a copy of another site's page; cite the "
+        "original page instead",
+        "19: error: a source must not be on gone.example (defunct): the site has closed, so its pages are gone or "
+        "out of date; cite the page that replaced it",
+        "20: error: a source must be a secure web address starting https://; found 'http://www.example.org/old'",
+        "21: error: a source's site name must not end with a dot; found 'www.example.org.': remove the last dot",
+        "22: error: a source must be on a site the project has reviewed; unknown.example is not listed in "
+        "tests/fixtures/facts/sources.yml: if it is a trustworthy site, add a line under domains: there, like "
+        "'  unknown.example: charity', with the kind of site it is: government (a UK government department or "
+        "agency); legislation (the text of the law); parliament (Parliament's own record); regulator (an "
+        "inspectorate, ombudsman or regulator); police (a police force, police and crime commissioner or national "
+        "police body); council (a local council, or a partnership it runs); nhs (the NHS, an NHS trust, or a fire or "
+        "ambulance service); service (the service's own website); charity (a charity's own website); research (a "
+        "university or research institute's own report); technical (a standards body or a software maker's own "
+        "documentation); business (a business on what it does itself); press-record (a newspaper or broadcaster, as "
+        "a dated record of what it reported); otherwise cite a better source",
+        "23: error: a news report is cited only as a dated record of what it reported: its link text must start with "
+        "'Example News' and give the month and year it was published, like 'Example News: what it found (March "
+        "2023)'; found 'A news report without its date'",
     ],
     "sources-not-last.md": [
         "14: error: the '## Sources' section must be the last section of the page; move this section above it",

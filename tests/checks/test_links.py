@@ -126,7 +126,8 @@ def test_nav_names_only_pages_that_exist_and_lists_every_page(example) -> None:
     problems = example({"index.md": "# Home\n", "help.md": "# Help\n"},
                        {"index.html": _page(""), "help/index.html": _page("")}, nav=nav)
     assert problems == [
-        "docs/help.md:1: error: every page must be listed in nav in mkdocs.yml, so visitors can find it; 'help.md' is not",
+        "docs/help.md:1: error: every page must be listed in nav in mkdocs.yml, so visitors can find it; 'help.md' is "
+        "not: add this line to nav in mkdocs.yml: `  - Help: help.md`",
         "mkdocs.yml:6: error: every page in nav must be a file in the docs folder; 'missing.md' is not",
         "mkdocs.yml:7: error: a page in nav must be named by its Markdown file, like 'get-help.md'; '/help.md' starts with /",
     ]
@@ -154,7 +155,10 @@ def test_markdown_links_are_read_outside_code_and_front_matter() -> None:
         [in a fence](four.md)
         ```
 
+        And [a reference][five].
+
         [five]: <five.md>
+        [unused]: six.md
         """)
     assert [(link.target, link.line) for link in markdown_links(text)] == [
         ("one.md", 6), ("images/two.png", 6), ("five.md", 12)]

@@ -168,3 +168,18 @@ def test_problems_in_both_files_are_reported_together(tmp_path: Path, capsys: py
         "mkdocs.yml:7:14: error: extra.identity.contact.email must be an email address like name@example.org; found 'not-an-email'",
         "2 errors",
     ]
+
+
+@pytest.mark.parametrize("kind, compared", [
+    ("service", "Compared with the service's own website: 1 November 2026."),
+    ("police", "Compared with a police force's page: 1 November 2026."),
+    ("council", "Compared with a council's page: 1 November 2026."),
+    ("government", "Compared with a government page: 1 November 2026."),
+])
+def test_the_phone_book_says_what_each_number_was_compared_with(tmp_path: Path, kind: str, compared: str) -> None:
+    """Only a number checked on the service's own site says so; the kind comes from data/sources.yml."""
+    config = _site(tmp_path)
+    (tmp_path / "data" / "sources.yml").write_text(f"domains:\n  example.org: {kind}\n")
+    book = _generated(config)["phone-book.md"]
+    assert book.count(compared) == 2
+    assert "Compared with " + compared.split("Compared with ")[1].split(":")[0] + " and 1 other source: 10 January 2026." in book

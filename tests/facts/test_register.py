@@ -36,6 +36,7 @@ facts:
 def _problems(tmp_path: Path, text: str, today: datetime.date | None = TODAY) -> list[str]:
     path = tmp_path / "facts.yml"
     path.write_text(text, encoding="utf-8")
+    (tmp_path / "sources.yml").write_bytes((FIXTURE.parent / "sources.yml").read_bytes())
     try:
         load_register(path, today)
     except Failed as error:
@@ -110,13 +111,23 @@ CASES = {
     ),
     "a tabloid source": (
         ("https://www.example.org/example-helpline", "https://www.the-sun.com/news/example"),
-        ["facts.yml:11:9: a source must not be a tabloid newspaper (the-sun.com); cite the service's own "
-         "website or an official page instead"],
+        ["facts.yml:11:9: a source must not be on the-sun.com (tabloid): it is a tabloid newspaper; cite the "
+         "service's own website or an official page instead"],
     ),
     "a short link source": (
         ("https://www.example.org/example-helpline", "https://is.gd/example"),
-        ["facts.yml:11:9: a source must be the page itself, not a short link like is.gd; open it and give "
-         "the full address it leads to"],
+        ["facts.yml:11:9: a source must not be on is.gd (short-link): it is a short link, which hides where it "
+         "leads and can be changed; open it and give the full address it leads to"],
+    ),
+    "an insecure source": (
+        ("https://www.example.org/example-helpline", "http://www.example.org/example-helpline"),
+        ["facts.yml:11:9: a source must be a secure web address starting https://; found "
+         "'http://www.example.org/example-helpline'"],
+    ),
+    "a news report as a register source": (
+        ("https://www.example.org/example-helpline", "https://news.example/helpline"),
+        ["facts.yml:11:9: the register's sources must be official pages or the service's own; news.example is a "
+         "newspaper or broadcaster: cite the page it reported on"],
     ),
     "a source with a placeholder": (
         ("https://www.example.org/example-helpline", "https://www.example.org/Alerts/A/1/{MESSAGE-SETTINGS}"),
@@ -186,3 +197,12 @@ def test_an_empty_list_says_what_it_must_hold(tmp_path: Path) -> None:
 def test_without_a_date_to_compare_only_the_date_independent_rules_apply(tmp_path: Path) -> None:
     future = GOOD.replace("last_confirmed: 2026-11-01", "last_confirmed: 2030-01-01")
     assert _problems(tmp_path, future, today=None) == []
+
+
+def test_a_source_on_a_site_nobody_has_reviewed_says_how_to_add_it(tmp_path: Path) -> None:
+    """The whole message, with every kind, is tested word for word for pages (tests/checks/test_check_content.py)."""
+    problems = _problems(tmp_path, GOOD.replace("https://www.example.org/example-helpline", "https://unknown.example/a"))
+    assert len(problems) == 1 and problems[0].startswith(
+        "facts.yml:11:9: a source must be on a site the project has reviewed; unknown.example is not listed in "
+        f"{(tmp_path / 'sources.yml').as_posix()}: if it is a trustworthy site, add a line under domains: there, "
+        "like '  unknown.example: charity'")

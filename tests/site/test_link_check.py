@@ -26,7 +26,8 @@ EXPECTED = {
     "nav-missing-file": ("mkdocs.yml:24: error: every page in nav must be a file in the docs folder; "
                          "'no-such-page.md' is not"),
     "page-not-in-nav": ("docs/page-not-in-nav.md:1: error: every page must be listed in nav in mkdocs.yml, so "
-                        "visitors can find it; 'page-not-in-nav.md' is not"),
+                        "visitors can find it; 'page-not-in-nav.md' is not: add this line to nav in mkdocs.yml: "
+                        "`  - Page not in nav: page-not-in-nav.md`"),
 }
 
 

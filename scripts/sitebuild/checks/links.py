@@ -16,13 +16,13 @@ from __future__ import annotations
 
 import posixpath
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
-from sitebuild.checks.markdown import outside_code
+from sitebuild.checks import includes, reader
+from sitebuild.checks.page import load_page
 from sitebuild.config import SiteConfig, page_output
 from sitebuild.postbuild.html import Page, addresses
 from sitebuild.problems import Problem, shown
@@ -61,17 +61,16 @@ def nav_absolute(entry: str) -> str:
     return f"a page in nav must be named by its Markdown file, like 'get-help.md'; '{entry}' starts with /"
 
 
-def page_not_in_nav(page: str) -> str:
-    return f"every page must be listed in nav in mkdocs.yml, so visitors can find it; '{page}' is not"
+def page_not_in_nav(page: str, title: str) -> str:
+    return (f"every page must be listed in nav in mkdocs.yml, so visitors can find it; '{page}' is not: "
+            f"add this line to nav in mkdocs.yml: `  - {_nav_key(title)}: {page}`")
 
 
+def _nav_key(title: str) -> str:
+    """A page title as a nav entry's name, in double quotes where YAML needs them."""
+    plain = title and not any(mark in title for mark in (": ", " #", '"')) and title[0].isalnum()
+    return title if plain else '"' + title.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
-# A pymdownx.snippets include line: --8<-- "docs/events/generated/upcoming.html"
-_INCLUDE = re.compile(r"""^\s*-+8<-+\s+(["'])([^"']+)\1\s*$""")
-# Where a link target sits in Markdown or HTML: after ( or <, in quotes, or after a reference label.
-_CONTEXTS = ("({}", "(<{}", "\"{}", "'{}", "]: {}", "<{}")
-# A link target runs until a closing bracket, quote or space.
-_TARGET = re.compile(r"""[^)"'>\s]+""")
 
 
 @dataclass(frozen=True)
@@ -84,39 +83,29 @@ class Place:
 
 @dataclass
 class SourcePage:
-    """A Markdown page and the files it includes, read once."""
+    """A Markdown page and the files it includes, read once, as the reader gets them."""
 
     page: str  # its path inside docs/, as both builders name it
     path: Path
     root: Path  # where included files are found from (the generated parts)
 
     @cached_property
-    def lines(self) -> list[str]:
-        return self.path.read_text(encoding="utf-8").splitlines()
-
-    @cached_property
-    def includes(self) -> list[tuple[int, Path]]:
-        """Each included file, with the line of the page that includes it."""
-        found = []
-        for number, line in enumerate(self.lines, start=1):
-            match = _INCLUDE.match(line)
-            if match and (self.root / match.group(2)).is_file():
-                found.append((number, self.root / match.group(2)))
-        return found
+    def links(self) -> list[reader.Link]:
+        """Every link the page shows, each at its line; an included file's at the line that includes it."""
+        body = []
+        for number, line in load_page(self.path).body:
+            match = includes.INCLUDE.match(line)
+            included = self.root / match.group(2) if match else None
+            lines = included.read_text(encoding="utf-8").splitlines() if included and included.is_file() else [line]
+            body += [(number, text) for text in lines]
+        return reader.read(body).links
 
     def place_of(self, url: str) -> tuple[Place, str] | None:
         """Where the page (or a file it includes) writes this address, and how it is written there."""
         for spelling in _spellings(url):
-            found = _find(self.lines, spelling)
-            if found:
-                return Place(shown(self.path), found[0]), found[1]
-        for include_line, included in self.includes:
-            lines = included.read_text(encoding="utf-8").splitlines()
-            for spelling in _spellings(url):
-                found = _find(lines, spelling)
-                if found:
-                    # The included file is generated: point at the line of the page that includes it.
-                    return Place(shown(self.path), include_line), found[1]
+            for link in self.links:
+                if link.target.startswith(spelling) or (spelling.startswith("#") and spelling in link.target):
+                    return Place(shown(self.path), link.line), link.target
         return None
 
 
@@ -136,37 +125,6 @@ def _spellings(url: str) -> list[str]:
     return [spelling for spelling in dict.fromkeys(spellings) if spelling]
 
 
-def _find(lines: list[str], spelling: str) -> tuple[int, str] | None:
-    """The first line where a link target starts with this spelling, and the whole target as written.
-
-    A spelling that is only an anchor (#heading) may sit anywhere in the target, as in page.md#heading.
-    """
-    for template in _CONTEXTS:
-        opening = template.format("")
-        for number, line in enumerate(lines, start=1):
-            start = line.find(opening + spelling)
-            if start >= 0:
-                return number, _target_at(line, start + len(opening), spelling)
-    if spelling.startswith("#"):
-        for number, line in enumerate(lines, start=1):
-            start = line.find(spelling)
-            if start >= 0:
-                begin = max(line.rfind(mark, 0, start) for mark in "(\"'< ") + 1
-                return number, _target_at(line, begin, spelling)
-    return None
-
-
-def _target_at(line: str, start: int, fallback: str) -> str:
-    target = _TARGET.match(line, start)
-    return target.group(0) if target else fallback
-
-
-# [text](target "title"), ![alt](target), and reference definitions: [label]: target
-_INLINE = re.compile(r"""\]\(\s*(<[^>\n]*>|[^)\s]+)""")
-_REFERENCE = re.compile(r"""^\s{0,3}\[[^\]\n]+\]:\s*(<[^>\n]*>|\S+)""")
-_CODE_SPAN = re.compile(r"(`+).+?\1")
-
-
 @dataclass(frozen=True)
 class MarkdownLink:
     """A link target as written in a page, and its 1-based line."""
@@ -175,20 +133,14 @@ class MarkdownLink:
     line: int
 
 
-def markdown_links(text: str) -> Iterator[MarkdownLink]:
-    """Every Markdown link and image target in the text, outside front matter and code, with its line."""
+def markdown_links(text: str) -> list[MarkdownLink]:
+    """Every link and image target written in Markdown's syntax (which the builder rewrites; raw HTML it
+    leaves alone), outside front matter and code, with its line."""
     lines = list(enumerate(text.splitlines(), start=1))
     if text.startswith("---\n"):
         end = next((number for number, line in lines[1:] if line.strip() in ("---", "...")), len(lines))
         lines = lines[end:]
-    for number, line in outside_code(lines):
-        line = _CODE_SPAN.sub("", line)
-        targets = [match.group(1) for match in _INLINE.finditer(line)]
-        reference = _REFERENCE.match(line)
-        if reference:
-            targets.append(reference.group(1))
-        for target in targets:
-            yield MarkdownLink(target[1:-1] if target.startswith("<") else target, number)
+    return [MarkdownLink(link.target, link.line) for link in reader.read(lines).links if link.markdown]
 
 
 # Schemes that never name a file of the site; web and calendar addresses are checked when they name this site.
@@ -240,7 +192,7 @@ def check_nav(config: SiteConfig) -> list[Problem]:
             problems.append(Problem(config_path, entry.line, None, nav_missing_file(entry.target)))
     if config.nav is not None:
         problems += [
-            Problem(shown(config.docs_dir / page), 1, None, page_not_in_nav(page))
+            Problem(shown(config.docs_dir / page), 1, None, page_not_in_nav(page, _title(config.docs_dir / page)))
             for page in pages if page not in listed and not config.allowed_outside_nav(page)
         ]
     return problems
@@ -350,6 +302,12 @@ class _BuiltSite:
         found = source.place_of(link.url) if source else None
         place, written = found if found else (Place(shown(self.shown_site / name), link.line), link.url)
         return Problem(place.path, place.line, None, message(written))
+
+
+def _title(path: Path) -> str:
+    """A page's title from its front matter, or its file name when it has none."""
+    title = load_page(path).fields.get("title")
+    return (title.text or "").strip() if title and (title.text or "").strip() else path.stem.replace("-", " ").capitalize()
 
 
 def _markdown_file_for(config: SiteConfig, page: str, path: str) -> str | None:

@@ -19,6 +19,11 @@ FRONT_MATTER_HINT = (
 )
 
 
+# The longest real page is a few thousand words (under 20 KB); anything past 1 MB was pasted or saved by mistake,
+# and is refused before it is read, so the check answers at once.
+MAX_BYTES = 1_000_000
+
+
 def finding(path: Path, line: int, message: str, severity: str = ERROR) -> Problem:
     """A rule a page breaks, at a line of that page (page problems have no column)."""
     return Problem(Path(path).as_posix(), line, None, message, severity)
@@ -44,6 +49,11 @@ class Page:
 
 def load_page(path: Path) -> Page:
     """Reads a page; problems reading its front matter become findings, never exceptions."""
+    size = path.stat().st_size
+    if size > MAX_BYTES:
+        return Page(path, problems=[finding(path, 1, (
+            f"the page is {size:,} bytes, more than the {MAX_BYTES:,} (1 MB) a real page needs, so it was not "
+            "read; check that nothing else was pasted or saved into it"))])
     try:
         lines = path.read_text(encoding="utf-8-sig").splitlines()  # as MkDocs reads pages
     except UnicodeDecodeError as error:

@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-import bisect
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 
-from sitebuild.checks import markdown
+from sitebuild.checks import reader
+from sitebuild.checks.reader import Block, Reading
 from sitebuild.problems import WARNING, Problem
 from sitebuild.checks.page import Page, finding
-from sitebuild.checks.rules import SENTENCE_WORD_LIMIT, is_sources_heading
+from sitebuild.checks.rules import SENTENCE_WORD_LIMIT, sources_heading
 
 # A short list from the GOV.UK style guide's words to avoid, each with the plain word to use.
 PLAINER_WORDS = {
@@ -31,40 +30,18 @@ _PLAINER = re.compile(
 )
 _PASSIVE = re.compile(r"\b(is|are|was|were)\s+being\b", re.IGNORECASE)
 
-# Lines that are not running text: tables, HTML, admonition titles, attribute lists, link
-# definitions, rules and snippet includes.
-_NOT_PROSE = re.compile(r"^\s*(\||<|!!!|\?\?\?|\{[:.#]|\[[^\]]+\]:\s|([-*_]\s*){3,}$|--8<--)")
-_LIST_ITEM = re.compile(r"^\s*(?:[-*+]|\d+[.)]|:)\s+")
-_INLINE = [
-    (re.compile(r"!\[([^\]]*)\]\([^)]*\)"), r"\1"),  # image → alt text
-    (re.compile(r"\[([^\]]+)\](?:\([^)]*\)|\[[^\]]*\])"), r"\1"),  # link → its text
-    (re.compile(r"<https?://[^>\s]+>"), "link"),
-    (re.compile(r"`[^`]*`"), "code"),
-    (re.compile(r"<[^>]+>"), ""),  # inline HTML tags
-    (re.compile(r"\{[:.#][^}]*\}"), ""),  # attribute lists
-    (re.compile(r"(\*{1,3}|_{1,3})(?=\S)|(?<=\S)(\*{1,3}|_{1,3})"), ""),  # emphasis markers
-]
 _SENTENCE_END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s|$)")
 _NOT_AN_END = {"e.g.", "i.e.", "dr.", "mr.", "mrs.", "ms.", "st."}
 _WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’-]*")
 
 
-@dataclass(frozen=True)
-class Block:
-    """A paragraph or list item as one string, with the line each part of it came from."""
+def check_plain_english(page: Page, reading: Reading | None = None, included: set[int] = frozenset()) -> Iterator[Problem]:
+    """Warns about sentences over the word limit, wordy phrases and 'is being' passives.
 
-    text: str
-    starts: list[int]  # offset in text where each source line begins
-    lines: list[int]  # the line number of each of those parts
-
-    def line_at(self, offset: int) -> int:
-        """The page line that holds the character at this offset."""
-        return self.lines[bisect.bisect_right(self.starts, offset) - 1]
-
-
-def check_plain_english(page: Page) -> Iterator[Problem]:
-    """Warns about sentences over the word limit, wordy phrases and 'is being' passives."""
-    for block in prose_blocks(page):
+    reading: the page as read already (included parts are on the lines in included, and are left out)."""
+    for block in prose_blocks(page, reading):
+        if block.lines[0] in included:
+            continue
         for start, sentence in sentences(block.text):
             words = _WORD.findall(sentence)
             if len(words) > SENTENCE_WORD_LIMIT:
@@ -88,64 +65,29 @@ def _warn(page: Page, line: int, message: str) -> Problem:
     return finding(page.path, line, message, WARNING)
 
 
-def prose_blocks(page: Page) -> Iterator[Block]:
-    """The running text of a page, outside code and the Sources list, as paragraphs and list items."""
-    sources_lines = _sources_lines(page)
-    parts: list[tuple[int, str]] = []
-    for number, raw in markdown.outside_code(page.body):
-        skip = (
-            not raw.strip() or number in sources_lines
-            or bool(markdown.headings([(number, raw)])) or bool(_NOT_PROSE.match(raw))
-        )
-        if (skip or _LIST_ITEM.match(raw)) and parts:
-            yield _join(parts)
-            parts = []
-        if skip:
-            continue
-        text = _clean(_LIST_ITEM.sub("", raw, count=1)).strip()
-        if text:
-            parts.append((number, text))
-    if parts:
-        yield _join(parts)
-
-
-def _sources_lines(page: Page) -> set[int]:
-    for heading in markdown.headings(page.body):
-        if heading.level == 2 and is_sources_heading(heading.text):
-            return {heading.line} | {number for number, _ in markdown.section(page.body, heading)}
-    return set()
-
-
-def _clean(text: str) -> str:
-    for pattern, replacement in _INLINE:
-        text = pattern.sub(replacement, text)
-    return text
-
-
-def _join(parts: list[tuple[int, str]]) -> Block:
-    starts, lines, text = [], [], ""
-    for number, part in parts:
-        if text:
-            text += " "
-        starts.append(len(text))
-        lines.append(number)
-        text += part
-    return Block(text, starts, lines)
+def prose_blocks(page: Page, reading: Reading | None = None) -> Iterator[Block]:
+    """The running text of a page, outside code, tables, HTML and the Sources list, as paragraphs and list items."""
+    reading = reading or reader.read(page.body)
+    heading = sources_heading(reading)
+    start, end = reading.section(heading) if heading else (float("inf"), float("inf"))
+    for block in reading.blocks:
+        if not start <= block.lines[0] < end:
+            yield block
 
 
 def sentences(text: str) -> Iterator[tuple[int, str]]:
     """Each sentence with its offset; a full stop after e.g., Dr. or St. does not end one."""
     start = 0
     for match in _SENTENCE_END.finditer(text):
-        last_word = text[: match.end()].split()[-1].lower()
+        # The abbreviations are short: only the last few characters need reading (a long text stays quick).
+        window = text[max(0, match.end() - 8):match.end()].split()
+        last_word = window[-1].lower() if window else ""
         if last_word in _NOT_AN_END:
             continue
-        if text[start : match.end()].strip():
-            yield start + _leading_space(text[start:]), text[start : match.end()].strip()
+        sentence = text[start:match.end()]
+        if sentence.strip():
+            yield start + len(sentence) - len(sentence.lstrip()), sentence.strip()
         start = match.end()
-    if text[start:].strip():
-        yield start + _leading_space(text[start:]), text[start:].strip()
-
-
-def _leading_space(text: str) -> int:
-    return len(text) - len(text.lstrip())
+    rest = text[start:]
+    if rest.strip():
+        yield start + len(rest) - len(rest.lstrip()), rest.strip()

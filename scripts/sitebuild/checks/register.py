@@ -11,48 +11,104 @@ from pathlib import Path
 
 from sitebuild.problems import WARNING, Problem
 from sitebuild.checks.page import finding
-from sitebuild.checks.numbers import Shown, find_numbers, number_links
-from sitebuild.facts.model import Fact, Register
+from sitebuild.checks.numbers import NumberLink, find_numbers, number_links, numbers_in
+from sitebuild.checks.reader import Reading
+from sitebuild.facts.model import Fact, Number, Register
+
+# A number this many digits from a registered one is probably that number mistyped. Short codes are
+# left out: 112 is one digit from 111, and both are real.
+_NEAR_DIGITS = 2
+_NEAR_LENGTH = 6
 
 
-def check_numbers(path: Path, lines: Iterable[tuple[int, str]], register: Register) -> Iterator[Problem]:
-    """An error for each number on these lines that the register does not list, or lists as withdrawn,
-    and for each link that would call a number that only takes texts, or text one that only takes calls."""
-    lines = list(lines)
-    for link in number_links(lines):
+def check_numbers(path: Path, reading: Reading, register: Register) -> Iterator[Problem]:
+    """An error for each number shown that the register does not list, or lists as withdrawn; for each
+    link that would call a number that only takes texts, or text one that only takes calls; and for
+    each link whose words show one number but whose target dials another."""
+    for link in number_links(reading):
         entries = register.lookup(link.digits)
         if entries:
             yield from _check_link_kind(path, link, entries, register)
-    for shown in find_numbers(lines):
+        yield from _check_link_words(path, link, register)
+    for shown in find_numbers(reading):
         entries = register.lookup(shown.digits)
         if not entries:
-            yield finding(path, shown.line, (
-                f"every phone number, text number and short code on a page must be in the register, "
-                f"{register.path}; {shown.text} is not: check it against the service's own website or an "
-                f"official page, then add it to {register.path} with that source, or take it off the page"))
+            yield finding(path, shown.line, _unregistered(shown.text, shown.digits, register))
         elif not entries[0].current:
             withdrawn = entries[0]
+            replacement = register.by_id(withdrawn.replaced_by) if withdrawn.replaced_by else None
+            instead = (f"it was replaced by {replacement.listing()} ({replacement.service}): show that instead"
+                       if replacement else "take it off the page, or give the service's current number")
             yield finding(path, shown.line, (
                 f"a page must not show a withdrawn number: {shown.text} is marked withdrawn in {register.path} "
-                f"(line {withdrawn.line}, {withdrawn.service}); take it off the page, or give the service's "
-                "current number"))
+                f"(line {withdrawn.line}, {withdrawn.service}); {instead}"))
 
+
+def _unregistered(text: str, digits: str, register: Register) -> str:
+    rule = (f"every phone number, text number and short code on a page must be in the register, "
+            f"{register.path}; {text} is not")
+    near = _nearest(digits, register)
+    if near:
+        number, fact = near
+        return (f"{rule}: did you mean {number.shown} ({fact.service})? Correct it on the page; if it really is "
+                f"another number, check it against the service's own website or an official page, then add it "
+                f"to {register.path} with that source")
+    return (f"{rule}: check it against the service's own website or an official page, then add it to "
+            f"{register.path} with that source, or take it off the page")
+
+
+def _nearest(digits: str, register: Register) -> tuple[Number, Fact] | None:
+    """The current registered number one or two digits from these (changed, missing or added), if any."""
+    if len(digits) < _NEAR_LENGTH:
+        return None
+    near = [(_distance(digits, number.digits), index, number, fact)
+            for index, fact in enumerate(register.current()) for number in fact.numbers
+            if len(number.digits) >= _NEAR_LENGTH and abs(len(number.digits) - len(digits)) <= _NEAR_DIGITS]
+    near = [item for item in near if item[0] <= _NEAR_DIGITS]
+    return min(near, key=lambda item: item[:2])[2:] if near else None
+
+
+def _distance(a: str, b: str) -> int:
+    """How many digits must change, go or be added to turn one number into the other (Levenshtein)."""
+    previous = list(range(len(b) + 1))
+    for i, x in enumerate(a, start=1):
+        current = [i]
+        for j, y in enumerate(b, start=1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (x != y)))
+        previous = current
+    return previous[-1]
 
 
 # A tel: link starts a voice call and an sms: link a text: each only where the register says the number takes one.
 _LINK_KINDS = {"tel:": ("a tel:", "call", "calls", "sms:"), "sms:": ("an sms:", "text", "texts", "tel:")}
 
 
-def _check_link_kind(path: Path, link: Shown, entries: list[Fact], register: Register) -> Iterator[Problem]:
-    scheme, target = link.text[:4].lower(), link.text[4:]  # number_links gives only tel: and sms: links
-    named, kind, plural, other = _LINK_KINDS[scheme]
+def _check_link_kind(path: Path, link: NumberLink, entries: list[Fact], register: Register) -> Iterator[Problem]:
+    named, kind, plural, other = _LINK_KINDS[link.scheme]
     registered = [number for fact in entries for number in fact.numbers if number.digits == link.digits]
     kinds = {number.kind for number in registered}
     if kind not in kinds:
         yield finding(path, link.line, (
             f"{named} link must go to a number that takes {plural}: {register.path} lists {registered[0].shown} "
             f"({entries[0].service}) as {' and '.join(sorted(kinds))} only, so tapping this link would not reach it; "
-            f"link it as {other}{target}, or check the number's kind in {register.path}"))
+            f"link it as {other}{link.target[4:]}, or check the number's kind in {register.path}"))
+
+
+def _check_link_words(path: Path, link: NumberLink, register: Register) -> Iterator[Problem]:
+    """A link whose words show a number must dial that number: a swapped target sends the reader elsewhere."""
+    shown = list(numbers_in(link.line, link.text, any_language=True))
+    if not shown or any(number.digits == link.digits for number in shown):
+        return
+    words, verb = shown[0], _LINK_KINDS[link.scheme][2]
+    yield finding(path, link.line, (
+        f"a link must {verb[:-1]} the number its words show, so a tap reaches the service the reader chose: "
+        f"its words show {words.text}{_named(words.digits, register)} but it {verb} {link.target[4:]}"
+        f"{_named(link.digits, register)}; make the link {link.scheme}{words.digits}, or change its words"))
+
+
+def _named(digits: str, register: Register) -> str:
+    entries = register.lookup(digits)
+    return f" ({entries[0].service})" if entries else ""
 
 
 def check_due(register: Register, today: datetime.date) -> Iterator[Problem]:

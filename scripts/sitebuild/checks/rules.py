@@ -6,13 +6,15 @@ import datetime
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 from dateutil.relativedelta import relativedelta
 
-from sitebuild.checks import markdown
+from sitebuild.checks import reader
+from sitebuild.checks.reader import Reading
 from sitebuild.problems import WARNING, Problem
 from sitebuild.checks.page import Page, finding
-from sitebuild.sources import weak_source
+from sitebuild.sources import Domains, source_problem
 
 # A browser tab or search result shows about this many characters of a <title>.
 TAB_TITLE_LIMIT = 65
@@ -36,11 +38,12 @@ class SiteSettings:
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _INTERVAL = re.compile(r"^(\d+) months?$")
 SOURCES_HEADING = "Sources"
-# The address of each inline link, [text](address).
-_LINK_ADDRESS = re.compile(r"\]\(\s*<?([^)\s>]+)")
+# Front matter values the templates show; no page may bring a script or style in through them either.
+SHOWN_FIELDS = ("title", "description", "notice_translated", "notice_not_checked", "notice_checked",
+                "exit_label", "emergency_line")
 # A translated page may write it in its own language, then "(Sources)": "Kaynaklar (Sources)".
 _SOURCES = re.compile(r"^(?:Sources|.*\S\s+\(Sources\))$")
-_ATTRIBUTES = re.compile(r"\s*\{\s*[:.#][^}]*\}\s*$")
+_ATTRIBUTES = re.compile(r"\{\s*[:.#][^{}]*\}\s*$")
 
 
 def is_sources_heading(text: str) -> bool:
@@ -134,28 +137,51 @@ def _found(text: str | None) -> str:
     return repr(text) if text else "nothing"
 
 
-def check_sources(page: Page) -> Iterator[Problem]:
-    """The page ends with a '## Sources' section that holds at least one link."""
-    headings = markdown.headings(page.body)
-    sources = next((h for h in headings if h.level == 2 and is_sources_heading(h.text)), None)
+def sources_heading(reading: Reading) -> reader.Heading | None:
+    """The page's '## Sources' heading, if it has one."""
+    return next((h for h in reading.headings if h.level == 2 and is_sources_heading(h.text)), None)
+
+
+def cited(reading: Reading) -> list[reader.Link]:
+    """The links under the Sources heading: what the page cites."""
+    heading = sources_heading(reading)
+    if heading is None:
+        return []
+    start, end = reading.section(heading)
+    return [link for link in reading.links if start < link.line < end and not link.image]
+
+
+def check_sources(page: Page, reading: Reading, domains: Domains | None = None) -> Iterator[Problem]:
+    """The page ends with a '## Sources' section that holds at least one link, each to a citable source."""
+    sources = sources_heading(reading)
     if sources is None:
         yield finding(page.path, 1, (
             "every page must end with a '## Sources' section that links to where its facts come from"
         ))
         return
-    later = [h for h in headings if h.line > sources.line and h.level <= 2]
+    later = [h for h in reading.headings if h.line > sources.line and h.level <= 2]
     if later:
         yield finding(page.path, later[0].line, (
             "the '## Sources' section must be the last section of the page; move this section above it"
         ))
-    listed = markdown.section(page.body, sources)
-    if not markdown.has_link(listed):
+    links = cited(reading)
+    if not links:
         yield finding(page.path, sources.line, "the '## Sources' section must list at least one link")
-    for number, text in markdown.outside_code(listed):
-        for address in _LINK_ADDRESS.findall(text):
-            rule = weak_source(address)
-            if rule:
-                yield finding(page.path, number, rule)
+    for link in links:
+        if not urlsplit(link.target).scheme and not link.target.startswith("//"):
+            continue  # a page of this site (its own Sources, say): the link check follows it
+        rule = source_problem(link.target, link.text, domains)
+        if rule:
+            yield finding(page.path, link.line, rule)
+
+
+def check_shown_fields(page: Page) -> Iterator[Problem]:
+    """No script, form, embed or style in the front matter values the templates show."""
+    for name in SHOWN_FIELDS:
+        field = page.fields.get(name)
+        if field and field.text:
+            for line, message in reader.read_html(field.text, field.line).unsafe:
+                yield finding(page.path, line, message)
 
 
 def check_unique_titles(pages: list[Page]) -> Iterator[Problem]:

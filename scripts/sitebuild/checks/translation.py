@@ -5,10 +5,12 @@
 - every number on it is on its English page, and so is every link to another website;
 - a warning when the English page has changed since the translation was made.
 
-What source_version hashes: the English page's text after its front matter, with line endings made
-\\n, spaces at line ends removed, runs of blank lines made one, and blank lines at the start and end
-removed; the first 12 hex digits of its SHA-256. So changing last_reviewed or a title, or tidying
-spaces, does not count as a change to translate; any change to the words, numbers or links does.
+What source_version holds: a code for what the translation mirrors of its English page, the English
+page's headings and the numbers and links both pages show (the first 12 hex digits of their SHA-256).
+A translation is often a short version of its English page, so a change to a sentence, or to a number
+or link it does not show, does not ask for the translation to be updated; a new, removed or renamed
+section, or a changed number or link the translation shows, does. (A changed number it shows is also
+an error: every number on a translated page must be on the English page.)
 """
 
 from __future__ import annotations
@@ -19,10 +21,11 @@ import re
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-from sitebuild.checks import markdown, numbers
+from sitebuild.checks import numbers
+from sitebuild.checks.reader import Reading
 from sitebuild.problems import ERROR, WARNING, Problem
 from sitebuild.checks.page import Page, finding
-from sitebuild.checks.rules import is_sources_heading
+from sitebuild.checks.rules import sources_heading
 
 VERSION_LENGTH = 12
 # language[-Script][-REGION], as BCP 47 writes the tags a page needs: bn, tr, so, pa-Guru, pt-BR.
@@ -36,7 +39,7 @@ REQUIRED = {
     "lang": "the code of its language, like bn, tr or so",
     "translated_from": "the English page it was translated from, like get-help.md",
     "translated_on": "the date it was translated, like 2026-11-25",
-    "source_version": "the code of the English page's text it was translated from",
+    "source_version": "the code of what it mirrors of the English page it was translated from",
     "native_speaker_checked": "yes if a native speaker has checked the translation, otherwise no",
     "notice_translated": "the sentence 'Translated from English on {date}.' in the page's language",
     "notice_not_checked": "the sentence 'A native speaker has not checked this translation yet.' in the page's language",
@@ -54,46 +57,40 @@ def language(page: Page) -> str | None:
     return _text(page, "lang")
 
 
+def source_name(page: Page) -> str | None:
+    """The English page a translation names in translated_from, if it names one."""
+    return _text(page, "translated_from")
+
+
 def is_translation(page: Page) -> bool:
     """A page in another language, or one that says it was translated."""
     lang = language(page)
     return "translated_from" in page.fields or bool(lang and not lang.lower().startswith("en"))
 
 
-def text_version(text: str) -> str:
-    """The source_version of a page's text (see the module's docstring for exactly what is hashed)."""
-    lines = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    if lines and lines[0].rstrip() == "---":
-        closing = next((i for i in range(1, len(lines)) if lines[i].rstrip() in ("---", "...")), None)
-        if closing is not None:
-            lines = lines[closing + 1:]
-    kept: list[str] = []
-    for line in (line.rstrip() for line in lines):
-        if line or (kept and kept[-1]):
-            kept.append(line)
-    while kept and not kept[-1]:
-        kept.pop()
-    return hashlib.sha256("\n".join(kept).encode("utf-8")).hexdigest()[:VERSION_LENGTH]
+def mirrored_version(english: Reading, translation: Reading) -> str:
+    """The source_version for a translation: see the module's docstring for what is hashed."""
+    headings = [" ".join(heading.text.split()) for heading in english.headings]
+    shared_numbers = sorted(numbers.every_number(english) & numbers.every_number(translation))
+    shared_links = sorted({url for _, url in numbers.external_links(english)}
+                          & {url for _, url in numbers.external_links(translation)})
+    text = "\n".join(["headings:", *headings, "numbers:", *shared_numbers, "links:", *shared_links])
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:VERSION_LENGTH]
 
 
-def source_version(path: Path) -> str:
-    """The source_version of a page file, as --source-version prints it."""
-    return text_version(path.read_text(encoding="utf-8-sig"))
-
-
-def check_translation(page: Page, full: Page, today: datetime.date,
-                      load: Callable[[Path], tuple[Page, Page] | None]) -> Iterator[Problem]:
-    """Every rule for a translated page. full is the page with its generated parts included;
-    load gives an English page and its full form (None if there is no such page)."""
+def check_translation(page: Page, reading: Reading, today: datetime.date,
+                      load: Callable[[Path], tuple[Page, Reading] | None]) -> Iterator[Problem]:
+    """Every rule for a translated page. reading is the page with its generated parts included;
+    load gives an English page and the reading of its full form (None if there is no such page)."""
     source_name = _text(page, "translated_from")
     source_path = page.path.parent / source_name if source_name else None
     missing = [name for name in REQUIRED if not _text(page, name)]
     for name in missing:
         line = page.fields[name].line if name in page.fields else 1
-        how = f"; this prints it: {VERSION_COMMAND} {source_path.as_posix()}" if name == "source_version" and source_path else ""
+        how = f"; this prints it: {VERSION_COMMAND} {page.path.as_posix()}" if name == "source_version" and source_path else ""
         yield finding(page.path, line, f"a translated page must have {name}, {REQUIRED[name]}{how}")
     yield from _field_problems(page, today)
-    yield from _sources_id(page)
+    yield from _sources_id(page, reading)
     if not source_name or source_path is None:
         return
     loaded = load(source_path) if source_name.endswith(".md") else None
@@ -107,9 +104,9 @@ def check_translation(page: Page, full: Page, today: datetime.date,
         yield finding(page.path, page.fields["translated_from"].line, (
             f"translated_from must be an English page; {source_name} is itself a translation"))
         return
-    yield from _version_problems(page, source_path, missing)
-    yield from _same_numbers(full, english_full, source_name)
-    yield from _same_links(full, english_full, source_name)
+    yield from _version_problems(page, source_path, mirrored_version(english_full, reading), missing)
+    yield from _same_numbers(page, reading, english_full, source_name)
+    yield from _same_links(page, reading, english_full, source_name)
 
 
 def _field_problems(page: Page, today: datetime.date) -> Iterator[Problem]:
@@ -146,50 +143,49 @@ def _field_problems(page: Page, today: datetime.date) -> Iterator[Problem]:
 _SOURCES_ID = re.compile(r"\{\s*:?\s*#sources\s*\}$")
 
 
-def _sources_id(page: Page) -> Iterator[Problem]:
+def _sources_id(page: Page, reading: Reading) -> Iterator[Problem]:
     """A Sources heading in another language keeps the id 'sources', which English headings get by themselves."""
-    for heading in markdown.headings(page.body):
-        if heading.level == 2 and is_sources_heading(heading.text):
-            text = heading.text.strip()
-            if text != "Sources" and not _SOURCES_ID.search(text):
-                yield finding(page.path, heading.line, (
-                    "the Sources heading of a translated page must end with {#sources}, so links to a page's "
-                    f"sources work in every language: write '## {text} {{#sources}}'"))
-            return
+    heading = sources_heading(reading)
+    if heading:
+        text = heading.text.strip()
+        if text != "Sources" and not _SOURCES_ID.search(text):
+            yield finding(page.path, heading.line, (
+                "the Sources heading of a translated page must end with {#sources}, so links to a page's "
+                f"sources work in every language: write '## {text} {{#sources}}'"))
 
 
-def _version_problems(page: Page, source_path: Path, missing: list[str]) -> Iterator[Problem]:
-    current = source_version(source_path)
+def _version_problems(page: Page, source_path: Path, current: str, missing: list[str]) -> Iterator[Problem]:
     written = _text(page, "source_version")
-    command = f"{VERSION_COMMAND} {source_path.as_posix()}"
+    command = f"{VERSION_COMMAND} {page.path.as_posix()}"
     if "source_version" in missing:
         return
     if not _VERSION.match(written or ""):
         yield _at(page, "source_version", (
-            f"source_version must be the {VERSION_LENGTH}-character code that this command prints for the "
-            f"English page: {command}; found '{written}'"))
+            f"source_version must be the {VERSION_LENGTH}-character code that this command prints for this page: "
+            f"{command}; found '{written}'"))
     elif written != current:
         yield _at(page, "source_version", (
-            f"the English page {source_path.name} has changed since this page was translated (source_version "
-            f"is {written}; the English page is now {current}): update the translation to match it, set "
-            f"native_speaker_checked to no until a native speaker has checked the changes, then set "
-            f"source_version to {current} and translated_on to the day you finished"), WARNING)
+            f"what this page mirrors of the English page {source_path.name} has changed since it was translated "
+            f"(its headings, or a number or link both pages show; source_version is {written}, and is now "
+            f"{current}): update the translation to match it, set native_speaker_checked to no until a native "
+            f"speaker has checked the changes, then set source_version to {current} and translated_on to the day "
+            "you finished"), WARNING)
 
 
-def _same_numbers(full: Page, english: Page, source_name: str) -> Iterator[Problem]:
-    on_english = numbers.every_number(english.body)
-    for shown in numbers.find_numbers(full.body, any_language=True):
+def _same_numbers(page: Page, reading: Reading, english: Reading, source_name: str) -> Iterator[Problem]:
+    on_english = numbers.every_number(english)
+    for shown in numbers.find_numbers(reading, any_language=True):
         if shown.digits not in on_english:
-            yield finding(full.path, shown.line, (
+            yield finding(page.path, shown.line, (
                 f"every number on a translated page must also be on its English page, {source_name}; "
                 f"{shown.text} is not: copy the number exactly from the English page, or take it out"))
 
 
-def _same_links(full: Page, english: Page, source_name: str) -> Iterator[Problem]:
-    on_english = {url for _, url in numbers.external_links(english.body)}
-    for line, url in numbers.external_links(full.body):
+def _same_links(page: Page, reading: Reading, english: Reading, source_name: str) -> Iterator[Problem]:
+    on_english = {url for _, url in numbers.external_links(english)}
+    for line, url in numbers.external_links(reading):
         if url not in on_english:
-            yield finding(full.path, line, (
+            yield finding(page.path, line, (
                 f"every link to another website on a translated page must also be on its English page, "
                 f"{source_name}; {url} is not: use the same address as the English page, or take the link out"))
 

@@ -19,6 +19,7 @@ from sitebuild.facts.model import Register, register_from
 from sitebuild.facts.render import render_parts
 from sitebuild.facts.validate import validate
 from sitebuild.problems import Failed, Problem, shown
+from sitebuild.sources import load_domains
 from sitebuild.yamlfile import read
 
 # The site's page on complaints about the police; the contact texts link to it once it exists.
@@ -31,12 +32,15 @@ def register_path(config: SiteConfig) -> Path:
 
 
 def load_register(path: Path, today: date | None = None) -> Register:
-    """The register's model; raises Failed with every problem. today: also refuse future dates."""
+    """The register's model; raises Failed with every problem. today: also refuse future dates.
+
+    Its sources are judged against the reviewed sites listed beside it (data/sources.yml), if any."""
+    domains = load_domains(path)
     document = read(path, shown(path), "the facts register")
-    problems = validate(document, today)
+    problems = validate(document, today, domains)
     if problems:
         raise Failed(problems)
-    return register_from(document, document.path)
+    return register_from(document, document.path, domains)
 
 
 def load(config: SiteConfig, today: date | None = None, register_file: Path | None = None,

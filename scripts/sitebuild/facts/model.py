@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import re
+from urllib.parse import urlsplit
 from dataclasses import dataclass
 from datetime import date, time
 
 from dateutil.relativedelta import relativedelta
 
+from sitebuild.sources import Domains
 from sitebuild.yamlfile import Document
 from sitebuild.phones import dialled
 
@@ -91,6 +93,8 @@ class Fact:
     line: int  # where the entry starts ('- id:')
     confirmed_line: int  # where last_confirmed is
     hours: Hours | None = None  # None: not a line to call (a website, a key to press)
+    replaced_by: str | None = None  # a withdrawn entry: the id of the entry that replaced it
+    source_kind: str | None = None  # the kind of site its first (most official) source is on, if reviewed
 
     @property
     def current(self) -> bool:
@@ -133,13 +137,17 @@ class Register:
         found = [fact for fact in self.facts if any(number.digits == digits for number in fact.numbers)]
         return sorted(found, key=lambda fact: not fact.current)
 
+    def by_id(self, fact_id: str) -> Fact | None:
+        """The entry with this id."""
+        return next((fact for fact in self.facts if fact.id == fact_id), None)
+
     def current(self) -> list[Fact]:
         """The services pages may show, in the register's order."""
         return [fact for fact in self.facts if fact.current]
 
 
-def register_from(document: Document, path: str) -> Register:
-    """The model of a document that has passed validation."""
+def register_from(document: Document, path: str, domains: Domains | None = None) -> Register:
+    """The model of a document that has passed validation; domains give the kind of each first source."""
     facts = []
     for index, data in enumerate(document.data["facts"]):
         numbers = tuple(Number(item["number"], item["kind"], item.get("label"))
@@ -151,9 +159,10 @@ def register_from(document: Document, path: str) -> Register:
             status=data["status"], line=document.position(("facts", index))[0],
             confirmed_line=document.position(("facts", index, "last_confirmed"))[0],
             hours=_hours(data.get("hours")),
+            replaced_by=data.get("replaced_by"),
+            source_kind=_kind(data["sources"][0], domains),
         ))
     return Register(path, tuple(facts))
-
 
 
 def _hours(data: object) -> Hours | None:
@@ -165,3 +174,8 @@ def _hours(data: object) -> Hours | None:
         return Hours()
     return Hours(openings=tuple(Opening(item["days"], time.fromisoformat(item["opens"]),
                                         time.fromisoformat(item["closes"])) for item in data))
+
+
+def _kind(address: str, domains: Domains | None) -> str | None:
+    site = domains.site(urlsplit(address).hostname or "") if domains else None
+    return site.kind if site else None

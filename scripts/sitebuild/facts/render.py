@@ -17,6 +17,7 @@ import markupsafe
 from sitebuild.writing import clock, day_month_year, templates
 from sitebuild.facts.identity import Identity
 from sitebuild.facts.model import Fact, Hours, Register, days_of
+from sitebuild.sources import compared_with
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 
@@ -87,8 +88,8 @@ def _service(fact: Fact) -> dict[str, Any]:
         "numbers": [{"kind": n.kind, "shown": n.shown, "href": n.href, "label": n.label} for n in fact.numbers],
         "web": {"href": fact.web, "text": host(fact.web)} if fact.web else None,
         "checked": day_month_year(fact.last_confirmed),
-        "sources": len(fact.sources),
         "hours": {"text": hours_text(fact.hours), "data": hours_data(fact.hours)} if fact.hours else None,
+        "compared": compared_with(fact.source_kind, len(fact.sources)),
     }
 
 

@@ -21,7 +21,7 @@ from sitebuild.yamlfile import Document, Path
 from sitebuild.problems import Problem, found
 from sitebuild.facts.model import DAYS, days_of
 from sitebuild.phones import dialled
-from sitebuild.sources import weak_source
+from sitebuild.sources import Domains, source_problem
 
 SCHEMA_PATH = FilePath(__file__).resolve().parents[3] / "data" / "facts.schema.json"
 
@@ -74,7 +74,7 @@ def _where(path: Path) -> str:
     return str(path[-1])
 
 
-def validate(document: Document, today: date | None = None) -> list[Problem]:
+def validate(document: Document, today: date | None = None, domains: Domains | None = None) -> list[Problem]:
     """Every problem in the register, schema and rules, sorted by position.
 
     today: also refuse a last_confirmed date after it (left out when only looking numbers up).
@@ -83,7 +83,7 @@ def validate(document: Document, today: date | None = None) -> list[Problem]:
     problems.update(_schema_problems(document))
     facts = document.data.get("facts") if isinstance(document.data, dict) else None
     if isinstance(facts, list):
-        problems.update(_rule_problems(document, facts, today))
+        problems.update(_rule_problems(document, facts, today, domains))
     return sorted(problems)
 
 
@@ -121,7 +121,8 @@ def _schema_problems(document: Document) -> Iterator[Problem]:
             yield Problem(document.path, line, column, f"{rule}; found {found(error.instance)}")
 
 
-def _rule_problems(document: Document, facts: list[Any], today: date | None) -> Iterator[Problem]:
+def _rule_problems(document: Document, facts: list[Any], today: date | None,
+                   domains: Domains | None) -> Iterator[Problem]:
     first_id: dict[str, int] = {}
     first_number: dict[tuple[str, str], tuple[int, str]] = {}
     for index, fact in enumerate(facts):
@@ -139,7 +140,7 @@ def _rule_problems(document: Document, facts: list[Any], today: date | None) -> 
         if fact.get("status") == "current":
             yield from _number_problems(document, path, fact, first_number)
         yield from _hours_problems(document, path + ("hours",), fact.get("hours"))
-        yield from _source_problems(document, path, fact.get("sources"))
+        yield from _source_problems(document, path, fact.get("sources"), domains)
         confirmed = fact.get("last_confirmed")
         if today is not None and isinstance(confirmed, str):
             try:
@@ -150,6 +151,26 @@ def _rule_problems(document: Document, facts: list[Any], today: date | None) -> 
                 line, column = document.position(path + ("last_confirmed",))
                 yield Problem(document.path, line, column, f"last_confirmed must not be in the future: it is {confirmed}, "
                                             f"and today is {today.isoformat()}")
+    yield from _replacement_problems(document, facts)
+
+
+def _replacement_problems(document: Document, facts: list[Any]) -> Iterator[Problem]:
+    """replaced_by, only on a withdrawn entry, names a current entry: pages showing the old number are told it."""
+    status = {fact.get("id"): fact.get("status") for fact in facts if isinstance(fact, dict)}
+    for index, fact in enumerate(facts):
+        if not isinstance(fact, dict) or not isinstance(fact.get("replaced_by"), str):
+            continue
+        line, column = document.position(("facts", index, "replaced_by"))
+        target = fact["replaced_by"]
+        if fact.get("status") != "withdrawn":
+            yield Problem(document.path, line, column, "replaced_by belongs only on a withdrawn entry: set status: "
+                                                       "withdrawn, or remove replaced_by")
+        elif target not in status or target == fact.get("id"):
+            yield Problem(document.path, line, column, f"replaced_by must be the id of another entry in this file; "
+                                                       f"there is no entry with id '{target}'")
+        elif status[target] != "current":
+            yield Problem(document.path, line, column, f"replaced_by must name a current entry; '{target}' is "
+                                                       "withdrawn too: name the entry that replaced it")
 
 
 HOURS_WORDS = ("24 hours", "check")
@@ -205,13 +226,13 @@ def _number_problems(document: Document, path: Path, fact: dict[str, Any],
             first.setdefault(key, (line, service))
 
 
-def _source_problems(document: Document, path: Path, sources: Any) -> Iterator[Problem]:
+def _source_problems(document: Document, path: Path, sources: Any, domains: Domains | None) -> Iterator[Problem]:
     if not isinstance(sources, list):
         return
     for position, source in enumerate(sources):
         if not isinstance(source, str):
             continue
         line, column = document.position(path + ("sources", position))
-        rule = weak_source(source)
+        rule = source_problem(source, None, domains)
         if rule:
             yield Problem(document.path, line, column, rule)

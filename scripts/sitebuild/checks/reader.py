@@ -1,0 +1,318 @@
+"""A page as a reader gets it: one Markdown parser (markdown-it-py) and one HTML parser for every check.
+
+Every link syntax (inline, reference-style, autolinks, raw HTML <a href>), images and their alt
+text, link titles and aria-labels, tables, raw HTML blocks and the Markdown inside <div markdown>
+are read the way the builder renders them, each piece at the line of the page where it was typed
+(included parts keep the line of their include). Fenced and indented code is left out: it is an
+example, not advice. The HTML parser also finds what no page may carry (scripts, event handlers,
+embedded sites, forms, styles, images and stylesheets from other sites).
+
+Why markdown-it-py: a CommonMark parser whose tokens carry line maps, so the checks need no regular
+expressions over Markdown, and it does its work in time linear in the page.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+
+from markdown_it import MarkdownIt
+
+Lines = list[tuple[int, str]]
+
+# Python-Markdown's admonition (!!! note "Title") and md_in_html (<div markdown>) extensions, which
+# CommonMark lacks: the lines are adjusted (line numbers kept) so the parser reads them as the builder does.
+_ADMONITION = re.compile(r"^(\s*)(?:!!!|\?\?\?\+?)\s*[\w-]*(?:\s+\"(.*)\")?\s*$")
+_MARKDOWN_HTML = re.compile(r"^\s*<\w+\b[^>]*\smarkdown(?:=[\"']?1[\"']?)?[^>]*>\s*$")
+_CLOSING_TAG = re.compile(r"^\s*</\w+>\s*$")
+# Python-Markdown's attribute lists ({: .class }, { #id }, { lang=en }): never shown to the reader.
+_ATTRIBUTE_LIST = re.compile(r"\{:?[ \t]*[.#\w][^{}\n]*\}")
+# Elements that start a new run of text: their words never join the words before them.
+_INLINE_TAGS = {"a", "abbr", "b", "bdi", "bdo", "cite", "code", "em", "i", "kbd", "mark", "q", "s", "small",
+                "span", "strong", "sub", "sup", "time", "u"}
+_EMBEDS = {"iframe", "object", "embed", "frame", "frameset", "applet", "portal"}
+_SHOWN_ATTRIBUTES = ("alt", "title", "aria-label")
+# Set on the links and images Markdown wrote, so they can be told from raw HTML ones once rendered.
+_MARK = "data-written-in-markdown"
+
+
+def _markdown() -> MarkdownIt:
+    md = MarkdownIt("commonmark", {"html": True}).enable("table")
+    # Keep every link target exactly as typed: the checks judge it, so none is dropped or re-encoded here.
+    md.validateLink = lambda url: True
+    md.normalizeLink = lambda url: url
+    md.normalizeLinkText = lambda url: url
+    return md
+
+
+_MD = _markdown()
+
+
+# The rules no page may break, in the words of the messages. Each names the one thing to take out.
+SCRIPT = ("a page must not carry a script of its own: take out this <script> element; the site's own scripts are "
+          "in the theme, and a script here could change what a link or number does")
+HANDLER = "a page must not run code when a reader clicks or loads something: take out {}= from this <{}> tag"
+SCRIPT_LINK = ("a link must go to a page, a phone number or an email address, never run a script: this link "
+               "starts {}:; link to a web address instead")
+EMBED = "a page must not embed another website or program: take out this <{}> element, and link to the page instead"
+FORM = ("a page must not carry a form, which could send what a reader types somewhere else: take out this <form>, "
+        "and link to the service's own form instead")
+REMOTE = ("a page must not load {} from another website, which would tell that site who is reading: take it out, "
+          "or save the file in the docs folder and use it from there; found '{}'")
+STYLE = "a page must not carry its own styles: take out {}; the site's look is in the theme's stylesheet"
+
+
+@dataclass(frozen=True)
+class Link:
+    """A link or image as the reader gets it: its target as typed, the words it shows, and its line."""
+
+    line: int
+    target: str
+    text: str
+    image: bool = False
+    markdown: bool = False  # written in Markdown's syntax, which the builder rewrites, not as raw HTML
+
+
+@dataclass(frozen=True)
+class Heading:
+    line: int
+    level: int
+    text: str  # as typed, attribute list included: '## Kaynaklar (Sources) {#sources}'
+
+
+@dataclass(frozen=True)
+class Block:
+    """A paragraph or list item's running text as one string, with the line each part of it came from."""
+
+    text: str
+    starts: list[int]  # offset in text where each source line begins
+    lines: list[int]  # the line number of each of those parts
+
+    def line_at(self, offset: int) -> int:
+        """The page line that holds the character at this offset."""
+        return self.lines[bisect.bisect_right(self.starts, offset) - 1]
+
+
+@dataclass
+class Reading:
+    """Everything a page shows, each with its line."""
+
+    texts: list[tuple[int, str]] = field(default_factory=list)  # visible text, alt text, titles, labels
+    links: list[Link] = field(default_factory=list)
+    headings: list[Heading] = field(default_factory=list)
+    blocks: list[Block] = field(default_factory=list)  # running text, for the plain-English advice
+    unsafe: list[tuple[int, str]] = field(default_factory=list)  # (line, message)
+
+    def section(self, heading: Heading) -> tuple[int, float]:
+        """The lines under a heading: after it, up to the next heading of the same level or higher."""
+        later = [h.line for h in self.headings if h.line > heading.line and h.level <= heading.level]
+        return heading.line, (min(later) if later else float("inf"))
+
+
+def read(lines: Lines) -> Reading:
+    """The reading of a page's body (numbered lines, parts already included)."""
+    lines = _as_the_builder_reads(lines)
+    reading = Reading()
+    tokens = _MD.parse("\n".join(text for _, text in lines))
+    in_table = False
+    for index, token in enumerate(tokens):
+        if token.type in ("table_open", "table_close"):
+            in_table = token.type == "table_open"
+        if token.map is None:
+            continue
+        start, end = token.map
+        number_at = _numbering(lines, start, end)
+        if token.type == "html_block":
+            _HTML(reading, number_at).read(token.content)
+        elif token.type == "inline":
+            for child in token.children or []:
+                if child.type in ("link_open", "image"):
+                    child.attrSet(_MARK, "")
+            html = _MD.renderer.renderInline(token.children or [], _MD.options, {})
+            _HTML(reading, number_at).read(html)
+            opener = tokens[index - 1]
+            if opener.type == "heading_open":
+                reading.headings.append(Heading(number_at(0), int(opener.tag[1]), token.content))
+            elif opener.type == "paragraph_open" and not in_table:
+                block = _block(token.children or [], number_at)
+                if block:
+                    reading.blocks.append(block)
+    return reading
+
+
+def read_html(text: str, first_line: int = 1) -> Reading:
+    """The reading of an HTML fragment or template (a front matter value, a theme template)."""
+    reading = Reading()
+    _HTML(reading, lambda offset: first_line + offset).read(text)
+    return reading
+
+
+def _numbering(lines: Lines, start: int, end: int) -> Callable[[int], int]:
+    """The page line of each line of a token, counted from its first."""
+    last = max(start, min(end, len(lines)) - 1)
+    return lambda offset: lines[min(start + offset, last)][0]
+
+
+def _as_the_builder_reads(lines: Lines) -> Lines:
+    """Admonitions as a title and their body out of code; <div markdown> content as Markdown."""
+    adjusted: Lines = []
+    body_indent: int | None = None
+    for number, text in lines:
+        if body_indent is not None:
+            stripped = text[:body_indent]
+            if not text.strip() or (stripped.isspace() and len(stripped) == body_indent):
+                adjusted.append((number, text[body_indent:]))
+                continue
+            body_indent = None
+        admonition = _ADMONITION.match(text)
+        if admonition:
+            title = admonition.group(2) or ""
+            adjusted += [(number, f'<p class="admonition-title">{title}</p>'), (number, "")]
+            body_indent = len(admonition.group(1)) + 4
+        elif _MARKDOWN_HTML.match(text):
+            adjusted += [(number, text), (number, "")]
+        elif _CLOSING_TAG.match(text):
+            adjusted += [(number, ""), (number, text)]
+        else:
+            adjusted.append((number, text))
+    return adjusted
+
+
+def _block(children, number_at: Callable[[int], int]) -> Block | None:
+    """A paragraph's words as the plain-English advice reads them: links as their text, code as 'code'."""
+    parts: list[tuple[int, str]] = []
+    offset = 0
+    words = ""
+    autolink = False
+    for child in children:
+        if child.type in ("softbreak", "hardbreak"):
+            parts.append((number_at(offset), words))
+            offset += 1
+            words = ""
+        elif child.type == "link_open" and child.markup == "autolink":
+            autolink = True
+            words += "link"
+        elif child.type == "link_close":
+            autolink = False
+        elif child.type == "text" and not autolink:
+            words += child.content
+        elif child.type == "code_inline":
+            words += "code"
+        elif child.type == "image":
+            words += "".join(grandchild.content for grandchild in child.children or [])
+    parts.append((number_at(offset), words))
+    parts = [(number, " ".join(_ATTRIBUTE_LIST.sub("", text).split())) for number, text in parts]
+    parts = [(number, text) for number, text in parts if text]
+    if not parts or parts[0][1].startswith("--8<--"):
+        return None
+    starts, numbers, text = [], [], ""
+    for number, part in parts:
+        text += " " if text else ""
+        starts.append(len(text))
+        numbers.append(number)
+        text += part
+    return Block(text, starts, numbers)
+
+
+class _HTML(HTMLParser):
+    """Reads HTML (rendered from Markdown, or raw) into a Reading, each piece at its page line."""
+
+    def __init__(self, reading: Reading, number_at: Callable[[int], int]) -> None:
+        super().__init__(convert_charrefs=True)
+        self.reading = reading
+        self.number_at = number_at
+        self.runs: dict[int, list[str]] = {}  # line -> visible text, in order
+        self.hidden = 0  # inside <script> or <style>
+        self.open_links: list[tuple[int, str, list[str], bool]] = []  # line, target, words so far, markdown
+
+    def read(self, text: str) -> None:
+        self.feed(text)
+        self.close()
+        for line, words in self.runs.items():
+            text = _ATTRIBUTE_LIST.sub(" ", "".join(words))
+            if text.strip():
+                self.reading.texts.append((line, text))
+
+    def _line(self) -> int:
+        return self.number_at(self.getpos()[0] - 1)
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        line = self._line()
+        values = {name: value or "" for name, value in attrs}
+        self._unsafe(tag, values, line)
+        if tag not in _INLINE_TAGS:
+            self.runs.setdefault(line, []).append(" ")
+        for name in _SHOWN_ATTRIBUTES:
+            if values.get(name, "").strip():
+                self.reading.texts.append((line, values[name]))
+        if tag in ("script", "style"):
+            self.hidden += 1
+        elif tag == "a" and "href" in values:
+            self.open_links.append((line, values["href"].strip(), [values.get("aria-label", "")], _MARK in values))
+        elif tag == "img":
+            alt = values.get("alt", "")
+            if self.open_links:
+                self.open_links[-1][2].append(alt)
+            if values.get("src"):
+                self.reading.links.append(Link(line, values["src"].strip(), alt, image=True, markdown=_MARK in values))
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.handle_starttag(tag, attrs)
+        if tag in ("script", "style", "a"):
+            self.handle_endtag(tag)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in ("script", "style"):
+            self.hidden = max(0, self.hidden - 1)
+        elif tag == "a" and self.open_links:
+            line, target, words, markdown = self.open_links.pop()
+            self.reading.links.append(Link(line, target, " ".join("".join(words).split()), markdown=markdown))
+        if tag not in _INLINE_TAGS:
+            self.runs.setdefault(self._line(), []).append(" ")
+
+    def handle_data(self, data: str) -> None:
+        if self.hidden:
+            return
+        first, *rest = data.split("\n")
+        line_offset = self.getpos()[0] - 1
+        for offset, piece in enumerate([first, *rest]):
+            self.runs.setdefault(self.number_at(line_offset + offset), []).append(piece)
+        for link in self.open_links:
+            link[2].append(data)
+
+    def _unsafe(self, tag: str, values: dict[str, str], line: int) -> None:
+        problems = self.reading.unsafe
+        if tag == "script":
+            problems.append((line, SCRIPT))
+        elif tag in _EMBEDS:
+            problems.append((line, EMBED.format(tag)))
+        elif tag == "form":
+            problems.append((line, FORM))
+        elif tag == "style":
+            problems.append((line, STYLE.format("this <style> element")))
+        elif tag == "img" and _elsewhere(values.get("src", "")):
+            problems.append((line, REMOTE.format("images", values["src"])))
+        elif tag == "link" and "stylesheet" in values.get("rel", "").lower().split() and _elsewhere(values.get("href", "")):
+            problems.append((line, REMOTE.format("a stylesheet", values["href"])))
+        for name, value in values.items():
+            if name.startswith("on"):
+                problems.append((line, HANDLER.format(name, tag)))
+            elif name == "style":
+                problems.append((line, STYLE.format(f"style= from this <{tag}> tag")))
+            elif name in ("href", "src", "action", "formaction", "data") and _runs_script(value):
+                problems.append((line, SCRIPT_LINK.format(value.split(":", 1)[0].strip().lower())))
+
+
+def _elsewhere(address: str) -> bool:
+    """An address on another site: with a scheme that fetches (http, https) or starting //."""
+    address = address.strip().lower()
+    return address.startswith(("http:", "https:", "//"))
+
+
+def _runs_script(address: str) -> bool:
+    """javascript: or vbscript:, however it is spaced or cased (browsers ignore spaces and controls in it)."""
+    compact = "".join(character for character in address[:40] if character > " ").lower()
+    return compact.startswith(("javascript:", "vbscript:"))
