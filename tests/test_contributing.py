@@ -51,10 +51,10 @@ def _pages_output(pages: list[str], capsys: pytest.CaptureFixture[str], monkeypa
 
 
 def test_every_quoted_block_is_checked() -> None:
-    assert set(_quoted()) == {"events events-mistakes.yml", "events events-layout.yml", *PAGES}
+    assert set(_quoted()) == {"events events-mistakes.yml", "events events-layout.yml", "events events-slips.yml", *PAGES}
 
 
-@pytest.mark.parametrize("name", ["events-mistakes.yml", "events-layout.yml"])
+@pytest.mark.parametrize("name", ["events-mistakes.yml", "events-layout.yml", "events-slips.yml"])
 def test_the_quoted_events_messages_are_real(name: str) -> None:
     assert _quoted()[f"events {name}"] == _events_output(name)
 

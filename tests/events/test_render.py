@@ -48,7 +48,7 @@ def test_upcoming_events_are_listed_soonest_first_with_every_detail(pages: dict[
 def test_cancelled_and_postponed_events_stay_listed_and_say_so(pages: dict[str, str]) -> None:
     html = pages["upcoming.html"]
     assert ("<strong>Cancelled:</strong> this event will not take place. Sorry for any trouble.</p>") in html
-    assert "<strong>Postponed:</strong> this event will not take place on the date shown.</p>" in html
+    assert "<strong>Postponed:</strong> this event will not take place on the date shown. New date to follow.</p>" in html
 
 
 def test_past_events_are_in_the_archive_with_what_is_not_recorded(pages: dict[str, str]) -> None:

@@ -31,9 +31,11 @@ def test_the_example_event_is_valid() -> None:
 @pytest.mark.real_content
 def test_the_real_events_file_is_valid() -> None:
     """On today's date in London, as the pull request's check and the nightly build judge it: which
-    events are past (and so may leave details out) depends on the day, not on when this test was written."""
+    events are past (and so may leave details out) depends on the day, not on when this test was written.
+    Warnings (slips.py) are advice, as for pages: errors would fail every pull request."""
     text = (Path(__file__).resolve().parents[2] / "data" / "events.yml").read_text(encoding="utf-8")
-    assert problems(text, london_today()) == []
+    found = validate(load(text, "data/events.yml"), london_today(), placeholders=True)
+    assert [problem.as_text() for problem in found if problem.is_error] == []
 
 
 def test_the_good_fixture_is_valid() -> None:

@@ -19,8 +19,9 @@ import jsonschema
 from sitebuild.yamlfile import Document, Path
 from sitebuild.events.model import LONDON
 from sitebuild.events import fields
-from sitebuild.events.fields import NOT_RECORDABLE_ITEMS, Field, choice, field_at
+from sitebuild.events.fields import NOT_RECORDABLE_ITEMS, Field, as_date, choice, field_at
 from sitebuild.events.placeholders import placeholder_problems
+from sitebuild.events.slips import slip_problems
 from sitebuild.problems import Problem, found
 
 SCHEMA_PATH = FilePath(__file__).resolve().parents[3] / "data" / "events.schema.json"
@@ -391,12 +392,28 @@ def _rule_problems(document: Document, events: list[Any], today: date) -> Iterat
             continue
         path: Path = ("events", index)
         yield from _id_problems(document, path, event, first_use)
-        day = _date(event.get("date"))
+        day = as_date(event.get("date"))
         yield from _time_problems(document, path, event, day)
         yield from _not_recorded_problems(document, path, event, day, today)
         description = event.get("description")
         if isinstance(description, str):
             yield from _description_problems(document, path + ("description",), description)
+        yield from _previous_date_problems(document, path, event, day)
+    yield from slip_problems(document, events, today)
+
+
+def _previous_date_problems(document: Document, path: Path, event: dict[str, Any], day: date | None) -> Iterator[Problem]:
+    previous = as_date(event.get("previous_date"))
+    if previous is None:
+        return
+    line, column = document.position(path + ("previous_date",))
+    if previous == day:
+        yield Problem(document.path, line, column, f"previous_date is the date the event was moved from, so it cannot "
+                                                   f"be its date too ({day.isoformat()}); if only the time changed, "
+                                                   "remove previous_date and say so in status_note")
+    elif event.get("status") == "scheduled":
+        yield Problem(document.path, line, column, "an event with a previous_date has moved to a new date; "
+                                                   "set status: rescheduled, or remove previous_date")
 
 
 def _id_problems(document: Document, path: Path, event: dict[str, Any], first_use: dict[str, int]) -> Iterator[Problem]:
@@ -415,15 +432,8 @@ def _id_problems(document: Document, path: Path, event: dict[str, Any], first_us
 
 def _upcoming(events: list[Any], index: Any, today: date) -> bool:
     event = events[index] if isinstance(index, int) and index < len(events) else None
-    day = _date(event.get("date")) if isinstance(event, dict) else None
+    day = as_date(event.get("date")) if isinstance(event, dict) else None
     return day is not None and day >= today
-
-
-def _date(value: Any) -> date | None:
-    try:
-        return date.fromisoformat(value) if isinstance(value, str) and len(value) == 10 else None
-    except ValueError:
-        return None
 
 
 def _time(value: Any) -> time | None:
