@@ -16,6 +16,7 @@ from typing import Any, Iterator
 
 import jsonschema
 
+from sitebuild.yaml_errors import Shape
 from sitebuild.yamlfile import Document, Path
 from sitebuild.events.model import LONDON
 from sitebuild.events import fields
@@ -70,6 +71,10 @@ def _allowed(key: tuple[str, ...]) -> tuple[str, ...]:
 
     walk(schema(), key)
     return tuple(sorted(names))
+
+
+# The events file's shape, for messages about a line YAML cannot read (sitebuild/yaml_errors.py).
+SHAPE = Shape(fields=_allowed, called=lambda path: "the event's other fields" if path == ("events", "*") else None)
 
 
 def _key(path: Path) -> tuple[str, ...]:
@@ -196,14 +201,15 @@ class _Faults:
                 indent = self.document.position(event + (owner, next(iter(value))), key=True)[1] - 1
                 for name in belongs:
                     line, column = self.document.position(event + (name,), key=True)
-                    yield Problem(self.document.path, line, column, f"{name} belongs under {owner}:, so indent it like the other lines "
-                                                f"under {owner}:, by {_spaces(indent)}")
+                    yield Problem(self.document.path, line, column, f"{name}: is indented by {_spaces(column - 1)}; indent "
+                                                f"it by {_spaces(indent)}, like the other lines under {owner}:")
                     self._forget(event, name, owner)
             elif owner in data and value in ("", None):
                 line, column = self.document.position(event + (owner,), key=True)
                 verb = "is" if len(belongs) == 1 else "are"
-                yield Problem(self.document.path, line, column, f"the lines under {owner}: must be indented by two more spaces than "
-                                            f"{owner}:; {_and_names(belongs)} {verb} in line with {owner}: instead")
+                yield Problem(self.document.path, line, column, f"the lines under {owner}: must be indented by "
+                                            f"{_spaces(column + 1)}, two more than {owner}:; {_and_names(belongs)} {verb} "
+                                            f"in line with {owner}: instead")
                 for name in belongs:
                     self._forget(event, name, owner)
                 self.values.pop(event + (owner,), None)
@@ -227,8 +233,8 @@ class _Faults:
                 continue
             indent = self.document.position(event, key=False)[1] - 1
             line, column = self.document.position(owner_path + (name,), key=True)
-            yield Problem(self.document.path, line, column, f"{name} is a field of the event, not of {owner}: indent it like the event's "
-                                        f"other fields, by {_spaces(indent)}")
+            yield Problem(self.document.path, line, column, f"{name}: is indented by {_spaces(column - 1)}; indent it "
+                                        f"by {_spaces(indent)}, like the event's other fields")
             self.unknown[owner_path].remove(name)
             if name in self.missing.get(event, []):
                 self.missing[event].remove(name)
