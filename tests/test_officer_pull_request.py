@@ -187,7 +187,7 @@ def test_every_pull_request_check_and_the_publishing_build_pass(officer_copy: tu
     copy, shown = officer_copy
     steps = _python_steps("checks.yml", "checks")
     # After merging, the Deploy workflow checks again and builds for publication at the site's address.
-    steps += [(command, {**env, "SITE_URL": "https://www.example.org/"}) for command, env in
+    steps += [(command, {**env, "SITE_URL": "https://www.womens-safety-test-site.org.uk/"}) for command, env in
               _python_steps("deploy.yml", "build") if "SITE_URL" in env]
     for command, env in steps:
         arguments = command.split()

@@ -14,6 +14,7 @@ from __future__ import annotations
 import ipaddress
 import logging
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -25,6 +26,7 @@ from urllib.parse import urlsplit
 from sitebuild import config as site_config
 from sitebuild import events, facts
 from sitebuild.config import PREVIEW_URL, SiteConfig
+from sitebuild.events.placeholders import is_example_host
 from sitebuild.postbuild import finish
 from sitebuild.problems import Failed, Problem, report, shown
 
@@ -194,22 +196,32 @@ def _swap_into_place(staging: Path, site_dir: Path) -> None:
     shutil.rmtree(old, ignore_errors=True)
 
 
+# Where a maintainer finds the address to give SITE_URL.
+_WHERE_THE_ADDRESS_IS = "for GitHub Pages, the one under the repository's Settings, Pages"
+
+
 def publication_address(value: str | None) -> str:
-    """SITE_URL as given, if a published site can use it; raises BuildFailed saying how to set it."""
+    """SITE_URL as given, if a published site can use it; raises BuildFailed saying how to set it.
+
+    Refused: no address, one that is not https://, this machine's, and one that can never be a real
+    site's (the README's https://the-sites-address/, example.org and the other names kept for examples).
+    """
     value = (value or "").strip()
     if not value:
         raise BuildFailed(
             "SITE_URL is not set, so the site does not know the address it will be published at (the sitemap "
-            "and the calendar links are made from it). Set it to that address, like "
-            "SITE_URL=https://www.example.org/ scripts/build.sh, or build a preview to look at on this "
-            "machine with scripts/build.sh --preview")
+            "and the calendar links are made from it). Set SITE_URL to that address, starting with https:// "
+            f"({_WHERE_THE_ADDRESS_IS}), or build a preview to look at on this machine with scripts/build.sh --preview")
     parts = urlsplit(value)
     if parts.scheme != "https" or not parts.hostname:
-        raise BuildFailed(f"SITE_URL must be the site's whole address, starting with https://, like "
-                          f"https://www.example.org/; found {value!r}")
+        raise BuildFailed(f"SITE_URL must be the site's whole address, starting with https://; found {value!r}")
     if parts.hostname == "localhost" or _is_local(parts.hostname):
         raise BuildFailed(f"SITE_URL must be the address the site is published at, not this machine's; "
                           f"found {value!r} (to look at the site here, build with --preview)")
+    if not re.fullmatch(r"[a-z0-9.-]+", parts.hostname) or is_example_host(parts.hostname):
+        raise BuildFailed(f"SITE_URL must be the site's real address, but {value!r} is a placeholder or an example "
+                          f"address, which leads nowhere; set SITE_URL to the address the site is published at "
+                          f"({_WHERE_THE_ADDRESS_IS})")
     return value
 
 
