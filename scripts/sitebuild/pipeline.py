@@ -43,10 +43,11 @@ class BuildFailed(Exception):
 
 @dataclass(frozen=True)
 class Generated:
-    """What the data gives the build: files to put in the built site (the calendars), and warnings."""
+    """What the data gives the build: files to put in the built site (the calendars), and its problems:
+    only warnings, unless serving (see generate())."""
 
     files: dict[str, bytes]
-    warnings: list[Problem]
+    problems: list[Problem]
 
 
 def events_today() -> date:
@@ -66,31 +67,38 @@ def events_data(config: SiteConfig) -> tuple[Path, bool]:
     return chosen, chosen.resolve() == own.resolve()
 
 
-def generate(config: SiteConfig, site_url: str) -> Generated:
-    """Makes every page part into the generated folder; raises Failed with every problem in data/ and mkdocs.yml."""
+def generate(config: SiteConfig, site_url: str, serving: bool = False) -> Generated:
+    """Makes every page part into the generated folder; raises Failed with every problem in data/ and mkdocs.yml.
+
+    serving: for `mkdocs serve`, which must go on showing the site while someone fixes their file: a
+    step with errors keeps the parts it made last time, and the errors are returned, not raised.
+    """
     problems: list[Problem] = []
-    parts: dict[str, str] = {}
+    parts: dict[str, dict[str, str]] = {}  # by step: its folder in the generated folder
     files: dict[str, bytes] = {}
-    warnings: list[Problem] = []
     try:
-        parts.update({f"facts/{name}": text for name, text in facts.build(config).items()})
+        parts["facts"] = facts.build(config)
     except Failed as error:
         problems += error.problems
     data, own = events_data(config)
     if data.exists() or not own:  # a site with no events file (a test site) has no events
         try:
             made = events.build(data, shown(data), events_today(), site_url, placeholders=own)
-            parts.update({f"events/{name}": text for name, text in made.parts.items()})
-            files, warnings = made.files, made.warnings
+            parts["events"], files = made.parts, made.files
+            problems += made.warnings
         except Failed as error:
             problems += error.problems
-    if problems:
+    failed = any(problem.is_error for problem in problems)
+    if failed and not serving:
         raise Failed(problems)
-    shutil.rmtree(config.generated, ignore_errors=True)
-    for name, text in parts.items():
-        (config.generated / name).parent.mkdir(parents=True, exist_ok=True)
-        (config.generated / name).write_text(text, encoding="utf-8")
-    return Generated(files, warnings)
+    # The folder is made afresh, except while serving with errors: then a step that failed keeps its old parts.
+    for folder in [config.generated / step for step in parts] if failed else [config.generated]:
+        shutil.rmtree(folder, ignore_errors=True)
+    for step, made_parts in parts.items():
+        for name, text in made_parts.items():
+            (config.generated / step / name).parent.mkdir(parents=True, exist_ok=True)
+            (config.generated / step / name).write_text(text, encoding="utf-8")
+    return Generated(files, sorted(set(problems)))
 
 
 def put_files(site_dir: Path, files: dict[str, bytes]) -> None:
