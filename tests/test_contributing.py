@@ -8,6 +8,9 @@ from __future__ import annotations
 
 import datetime
 import re
+import subprocess
+import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -71,3 +74,53 @@ def test_the_readme_starts_with_two_commands_and_says_what_to_install_first() ->
     commands = [line.split("#")[0].strip() for line in block.splitlines() if line.split("#")[0].strip()]
     assert commands == ["scripts/serve.sh", "scripts/test.sh"]
     assert "Python 3.11" in before
+
+
+def _add_a_page_example() -> tuple[str, str, str]:
+    """The page, its file name and its menu line, as "Add a page" shows them (indented in the guide's list)."""
+    guide = (REPO / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    section = guide[guide.index("## Add a page\n"):guide.index("\n## ", guide.index("## Add a page\n") + 1)]
+    page, entry = ("".join(line[3:] + "\n" for line in re.search(rf"```{kind}\n(.*?)```", section, re.DOTALL)
+                           .group(1).splitlines()) for kind in ("markdown", "yaml"))
+    return page.replace("\n\n\n", "\n\n"), entry.split(": ")[1].strip(), entry
+
+
+def test_a_page_added_as_the_guide_says_passes_the_check_and_one_not_in_the_menu_does_not(
+        site_copy: Callable[[str], Path]) -> None:
+    page, name, entry = _add_a_page_example()
+    copy = site_copy("add-a-page")
+    (copy / "docs" / name).write_text(page, encoding="utf-8")
+
+    def check() -> subprocess.CompletedProcess[str]:
+        return subprocess.run([sys.executable, "scripts/website.py", "check"], cwd=copy, capture_output=True,
+                              text=True, env={"PATH": "/usr/bin:/bin"})
+
+    missing = check()
+    assert missing.returncode == 1
+    assert [line for line in missing.stdout.splitlines() if ": error: " in line] == [
+        line for line in missing.stdout.splitlines() if line.startswith(f"docs/{name}:1: error: ") and "nav in mkdocs.yml" in line]
+    config = copy / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    navigation = re.search(r"(?m)^nav:\n(?:[ ]+.*\n)+", text)
+    config.write_text(text[:navigation.end()] + entry + text[navigation.end():], encoding="utf-8")
+    added = check()
+    assert added.returncode == 0, added.stdout
+    assert name not in added.stdout
+
+
+@pytest.mark.parametrize("spaces", [0, 1, 3, 4, 5, 7])
+def test_a_menu_line_out_of_line_gets_the_indentation_it_needs(site_copy: Callable[[str], Path], spaces: int) -> None:
+    """Right the first time: the message for the guide's menu line, typed with too few or too many spaces."""
+    page, name, entry = _add_a_page_example()
+    copy = site_copy("menu-line")
+    (copy / "docs" / name).write_text(page, encoding="utf-8")
+    config = copy / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    navigation = re.search(r"(?m)^nav:\n(?:[ ]+.*\n)+", text)
+    line = text[:navigation.end()].count("\n") + 1
+    config.write_text(text[:navigation.end()] + " " * spaces + entry.lstrip(" ") + text[navigation.end():], encoding="utf-8")
+    result = subprocess.run([sys.executable, "scripts/website.py", "check"], cwd=copy, capture_output=True, text=True,
+                            env={"PATH": "/usr/bin:/bin"})
+    assert result.stdout == (f"mkdocs.yml:{line}:{spaces + 1}: error: the - of this line must line up with the - of the "
+                             f"items around it, 2 spaces in; this one is {spaces} space{'' if spaces == 1 else 's'} in\n"
+                             "1 error\n")

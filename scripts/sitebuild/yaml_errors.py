@@ -216,6 +216,11 @@ class _Reader:
         return self.layout(row)
 
     def too_far_in(self, row: int, above: int) -> Mistake:
+        if self.text(row).lstrip().startswith("- ") and not self.shape:
+            lined_up = self.lined_up_item(row, [self.indent(line) for number, line in enumerate(self.lines)
+                                                if number != row and line.lstrip().startswith("- ")])
+            if lined_up:
+                return lined_up
         above_line = self.text(above)
         before = self.significant_before(above)
         here = self.indent(self.text(row))
@@ -321,6 +326,8 @@ class _Reader:
                     keys = list(_keys(yaml.compose("\n".join(trial), Loader=_COMPOSER)))
                 except yaml.YAMLError:
                     continue
+                if not any(number == row for number, _, _ in keys):
+                    continue  # moved, the line is read as part of a text, not as a field
                 out_of_place = sum(1 for _, path, name in keys if name not in self.shape.fields(path))
                 score = (out_of_place, abs(level - self.indent(line)), order)
                 if level != self.indent(line) and (best is None or score < best[0]):
@@ -366,12 +373,30 @@ class _Reader:
             wanted = max(set(siblings), key=siblings.count)
             return self.at(row, f"the - of - id: must line up with the - of the other events, {_spaces(wanted)} in; "
                                 f"this one is {_spaces(here)} in")
+        lined_up = None if self.shape else self.lined_up_item(row, siblings)
+        if lined_up:
+            return lined_up
         key = re.match(r"^([^:\s]+):", after_dash)
         if not key:
             return self.at(row, "a - at the start of a line begins an item in a list, and no list belongs here; "
                                 "remove the -, or line it up with the - of the other items")
         return self.at(row, f"a - starts a new item in a list; remove the - before {key.group(1)}, "
                             "or line it up with the - of the other items")
+
+    def lined_up_item(self, row: int, levels: list[int]) -> Mistake | None:
+        """An item of a list (like a menu line in mkdocs.yml) out of line with the others: the nearest
+        indentation of another item that makes the file read, or None."""
+        line = self.text(row)
+        here = self.indent(line)
+        for level in sorted(set(levels), key=lambda level: (abs(level - here), level)):
+            try:
+                yaml.compose("\n".join(self.lines[:row] + [" " * level + line.lstrip(" ")] + self.lines[row + 1:]),
+                             Loader=_COMPOSER)
+            except yaml.YAMLError:
+                continue
+            return self.at(row, f"the - of this line must line up with the - of the items around it, "
+                                f"{_spaces(level)} in; this one is {_spaces(here)} in")
+        return None
 
     def misaligned(self, row: int) -> Mistake:
         here = self.indent(self.text(row))
