@@ -77,12 +77,15 @@ def test_the_readme_starts_with_two_commands_and_says_what_to_install_first() ->
 
 
 def _add_a_page_example() -> tuple[str, str, str]:
-    """The page, its file name and its menu line, as "Add a page" shows them (indented in the guide's list)."""
+    """The page, a file name for it and its menu line, as "Add a page" shows them (indented in the guide's list)."""
     guide = (REPO / "CONTRIBUTING.md").read_text(encoding="utf-8")
     section = guide[guide.index("## Add a page\n"):guide.index("\n## ", guide.index("## Add a page\n") + 1)]
     page, entry = ("".join(line[3:] + "\n" for line in re.search(rf"```{kind}\n(.*?)```", section, re.DOTALL)
                            .group(1).splitlines()) for kind in ("markdown", "yaml"))
-    return page.replace("\n\n\n", "\n\n"), entry.split(": ")[1].strip(), entry
+    # Under a name and title no page of the site has (the site may well have the guide's page by now).
+    name = entry.split(": ")[1].strip()
+    page = re.sub(r"(?m)^(title|description): (.*)$", r"\1: \2 (example)", page.replace("\n\n\n", "\n\n"), count=2)
+    return page, f"guide-example-{name}", entry.replace(name, f"guide-example-{name}")
 
 
 def test_a_page_added_as_the_guide_says_passes_the_check_and_one_not_in_the_menu_does_not(
