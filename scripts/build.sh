@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Sets up, then builds the site into site/, all or nothing (scripts/website.py build):
-#   SITE_URL=https://www.example.org/ scripts/build.sh   for publication at that address
+#   SITE_URL=https://the-sites-address/ scripts/build.sh   for publication at that address (its real one)
 #   scripts/build.sh --preview                            to look at on this machine
 #   add --builder zensical (or set SITE_BUILDER=zensical) to build with Zensical instead of MkDocs
 set -euo pipefail

@@ -3,13 +3,17 @@
 - on_config: pages include generated parts by name (--8<-- "facts/phone-book.md"), from the
   generated folder beside mkdocs.yml, wherever MkDocs is started from.
 - on_pre_build: generate(): the page parts from data/ (the facts register, the events).
+- on_page_content: while serving, a box at the top of every page listing the data's problems.
 - on_post_build: the calendar files into the site, then finish(): languages, folded sources, packed
   files, the link check and the Content-Security-Policy.
-Any problem stops the build with every message, and the site is left as it was.
+Any problem stops the build with every message, and the site is left as it was; except while
+serving, where a mistake in data/ must not stop the preview: the pages keep the parts that last
+worked, and each shows the messages, so the browser says what to fix and reloads once it is fixed.
 """
 
 from __future__ import annotations
 
+import html
 import os
 import sys
 from pathlib import Path
@@ -24,7 +28,7 @@ from sitebuild.pipeline import generate, put_files  # noqa: E402
 from sitebuild.postbuild import finish  # noqa: E402
 from sitebuild.problems import Failed, report  # noqa: E402
 
-_state: dict = {"serving": False, "files": {}}
+_state: dict = {"serving": False, "files": {}, "problems": []}
 
 
 def on_startup(command: str, dirty: bool) -> None:
@@ -41,14 +45,32 @@ def on_config(config):
 
 
 def on_pre_build(config) -> None:
-    """Makes the page parts, or stops the build with every problem in data/ and mkdocs.yml."""
+    """Makes the page parts, or stops the build with every problem in data/ and mkdocs.yml (while serving, shows them)."""
     try:
-        generated = generate(site_config.load(Path(config.config_file_path)), config.site_url or site_config.PREVIEW_URL)
+        generated = generate(site_config.load(Path(config.config_file_path)), config.site_url or site_config.PREVIEW_URL,
+                             serving=_state["serving"])
     except Failed as error:
         raise PluginError("the site's data has problems, so nothing was built:\n" + report(error.problems)) from None
-    _state["files"] = generated.files
-    if generated.warnings:
-        print(report(generated.warnings), file=sys.stderr)
+    _state["files"], _state["problems"] = generated.files, generated.problems
+    if any(problem.is_error for problem in generated.problems):
+        # A part never made yet is left out of the page, instead of stopping the preview.
+        config.mdx_configs.setdefault("pymdownx.snippets", {})["check_paths"] = False
+    if generated.problems:
+        print(report(generated.problems), file=sys.stderr)
+
+
+def on_page_content(content: str, page, config, files) -> str:
+    """While serving, the data's problems at the top of every page, where the person editing is looking."""
+    problems = _state["problems"] if _state["serving"] else []
+    if not problems:
+        return content
+    failed = any(problem.is_error for problem in problems)
+    title, text = (("Fix this before the site can be published", "The pages show the last version that worked. They "
+                    "reload by themselves when you save the fix.") if failed else
+                   ("Check this advice", "It does not stop the change: change what it names only if it is wrong."))
+    items = "".join(f"<li><code>{html.escape(problem.as_text())}</code></li>" for problem in problems)
+    return (f'<div class="admonition {"failure" if failed else "warning"}" role="alert"><p class="admonition-title">'
+            f"{title}</p><p>{text}</p><ul>{items}</ul></div>\n{content}")
 
 
 def on_post_build(config) -> None:

@@ -71,8 +71,12 @@ def main(argv: list[str] | None = None) -> int:
         # Another register than the one beside mkdocs.yml (the tests' made-up one).
         command.add_argument("--facts", type=Path, default=None, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
-    return {"check": _check, "build": _build, "serve": _serve, "due": _due, "source-version": _version,
-            "sources": _sources}[args.command](args)
+    try:
+        return {"check": _check, "build": _build, "serve": _serve, "due": _due, "source-version": _version,
+                "sources": _sources}[args.command](args)
+    except Failed as error:  # a file every command reads, like mkdocs.yml, cannot be read: say where, as the checks do
+        print(report(error.problems))
+        return 1
 
 
 def _date(text: str) -> datetime.date:

@@ -14,6 +14,7 @@ from __future__ import annotations
 import ipaddress
 import logging
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -25,6 +26,7 @@ from urllib.parse import urlsplit
 from sitebuild import config as site_config
 from sitebuild import events, facts
 from sitebuild.config import PREVIEW_URL, SiteConfig
+from sitebuild.events.placeholders import is_example_host
 from sitebuild.postbuild import finish
 from sitebuild.problems import Failed, Problem, report, shown
 
@@ -41,10 +43,11 @@ class BuildFailed(Exception):
 
 @dataclass(frozen=True)
 class Generated:
-    """What the data gives the build: files to put in the built site (the calendars), and warnings."""
+    """What the data gives the build: files to put in the built site (the calendars), and its problems:
+    only warnings, unless serving (see generate())."""
 
     files: dict[str, bytes]
-    warnings: list[Problem]
+    problems: list[Problem]
 
 
 def events_today() -> date:
@@ -64,33 +67,39 @@ def events_data(config: SiteConfig) -> tuple[Path, bool]:
     return chosen, chosen.resolve() == own.resolve()
 
 
-def generate(config: SiteConfig, site_url: str) -> Generated:
-    """Makes every page part into the generated folder; raises Failed with every problem in data/ and mkdocs.yml."""
+def generate(config: SiteConfig, site_url: str, serving: bool = False) -> Generated:
+    """Makes every page part into the generated folder; raises Failed with every problem in data/ and mkdocs.yml.
+
+    serving: for `mkdocs serve`, which must go on showing the site while someone fixes their file: a
+    step with errors keeps the parts it made last time, and the errors are returned, not raised.
+    """
     problems: list[Problem] = []
-    parts: dict[str, str] = {}
+    parts: dict[str, dict[str, str]] = {}  # by step: its folder in the generated folder
     files: dict[str, bytes] = {}
-    warnings: list[Problem] = []
     try:
-        # A site for publication must also say who runs it; a preview is for this machine.
-        parts.update({f"facts/{name}": text
-                      for name, text in facts.build(config, publication=site_url != PREVIEW_URL).items()})
+        # A site for publication must also say who runs it; a preview, served or built, is for this machine.
+        parts["facts"] = facts.build(config, publication=site_url != PREVIEW_URL and not serving)
     except Failed as error:
         problems += error.problems
     data, own = events_data(config)
     if data.exists() or not own:  # a site with no events file (a test site) has no events
         try:
             made = events.build(data, shown(data), events_today(), site_url, placeholders=own)
-            parts.update({f"events/{name}": text for name, text in made.parts.items()})
-            files, warnings = made.files, made.warnings
+            parts["events"], files = made.parts, made.files
+            problems += made.warnings
         except Failed as error:
             problems += error.problems
-    if problems:
+    failed = any(problem.is_error for problem in problems)
+    if failed and not serving:
         raise Failed(problems)
-    shutil.rmtree(config.generated, ignore_errors=True)
-    for name, text in parts.items():
-        (config.generated / name).parent.mkdir(parents=True, exist_ok=True)
-        (config.generated / name).write_text(text, encoding="utf-8")
-    return Generated(files, warnings)
+    # The folder is made afresh, except while serving with errors: then a step that failed keeps its old parts.
+    for folder in [config.generated / step for step in parts] if failed else [config.generated]:
+        shutil.rmtree(folder, ignore_errors=True)
+    for step, made_parts in parts.items():
+        for name, text in made_parts.items():
+            (config.generated / step / name).parent.mkdir(parents=True, exist_ok=True)
+            (config.generated / step / name).write_text(text, encoding="utf-8")
+    return Generated(files, sorted(set(problems)))
 
 
 def put_files(site_dir: Path, files: dict[str, bytes]) -> None:
@@ -196,22 +205,32 @@ def _swap_into_place(staging: Path, site_dir: Path) -> None:
     shutil.rmtree(old, ignore_errors=True)
 
 
+# Where a maintainer finds the address to give SITE_URL.
+_WHERE_THE_ADDRESS_IS = "for GitHub Pages, the one under the repository's Settings, Pages"
+
+
 def publication_address(value: str | None) -> str:
-    """SITE_URL as given, if a published site can use it; raises BuildFailed saying how to set it."""
+    """SITE_URL as given, if a published site can use it; raises BuildFailed saying how to set it.
+
+    Refused: no address, one that is not https://, this machine's, and one that can never be a real
+    site's (the README's https://the-sites-address/, example.org and the other names kept for examples).
+    """
     value = (value or "").strip()
     if not value:
         raise BuildFailed(
             "SITE_URL is not set, so the site does not know the address it will be published at (the sitemap "
-            "and the calendar links are made from it). Set it to that address, like "
-            "SITE_URL=https://www.example.org/ scripts/build.sh, or build a preview to look at on this "
-            "machine with scripts/build.sh --preview")
+            "and the calendar links are made from it). Set SITE_URL to that address, starting with https:// "
+            f"({_WHERE_THE_ADDRESS_IS}), or build a preview to look at on this machine with scripts/build.sh --preview")
     parts = urlsplit(value)
     if parts.scheme != "https" or not parts.hostname:
-        raise BuildFailed(f"SITE_URL must be the site's whole address, starting with https://, like "
-                          f"https://www.example.org/; found {value!r}")
+        raise BuildFailed(f"SITE_URL must be the site's whole address, starting with https://; found {value!r}")
     if parts.hostname == "localhost" or _is_local(parts.hostname):
         raise BuildFailed(f"SITE_URL must be the address the site is published at, not this machine's; "
                           f"found {value!r} (to look at the site here, build with --preview)")
+    if not re.fullmatch(r"[a-z0-9.-]+", parts.hostname) or is_example_host(parts.hostname):
+        raise BuildFailed(f"SITE_URL must be the site's real address, but {value!r} is a placeholder or an example "
+                          f"address, which leads nowhere; set SITE_URL to the address the site is published at "
+                          f"({_WHERE_THE_ADDRESS_IS})")
     return value
 
 

@@ -10,6 +10,7 @@ instead, so each error is read together with the text around it. Used by the eve
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass
 
 import yaml
@@ -19,6 +20,8 @@ _BREAKS = re.compile(r"\r\n|\r|\n|\x85|\u2028|\u2029")
 # `key: value`, `key:`, `- key: value` and `- value` lines, after the indentation.
 _KEY_LINE = re.compile(r"^(?P<dash>-[ ]+)?(?P<key>[^\s:#'\"\[\]{}-][^:#]*?|\"[^\"]*\"|'[^']*'):(?:[ ]+(?P<value>.*?))?\s*$")
 _BLOCK_START = re.compile(r":[ ]+[|>][-+0-9]*\s*(#.*)?$")
+# libyaml's reader where PyYAML has it: advice is tried by reading the file again, several times.
+_COMPOSER = getattr(yaml, "CBaseLoader", yaml.BaseLoader)
 
 
 @dataclass(frozen=True)
@@ -30,10 +33,23 @@ class Mistake:
     message: str
 
 
-def explain(error: yaml.YAMLError, text: str) -> Mistake:
+@dataclass(frozen=True)
+class Shape:
+    """What each set of fields in a file may hold (the events file knows; a page's front matter does not).
+
+    With it, advice about a line's indentation is tried before it is given: the line is moved to each
+    indentation the file uses, and the one that makes the file read, with every field where it is
+    allowed, is the one the message gives.
+    """
+
+    fields: Callable[[tuple[str, ...]], Collection[str]]  # the names allowed in the set at a path ("*": a list's items)
+    called: Callable[[tuple[str, ...]], str | None] = lambda path: None  # how a set's other fields are spoken of
+
+
+def explain(error: yaml.YAMLError, text: str, shape: Shape | None = None) -> Mistake:
     """The mistake behind a PyYAML error in text, in the words of the person who typed it."""
     lines = _BREAKS.split(text)
-    reader = _Reader(lines)
+    reader = _Reader(lines, shape)
     if isinstance(error, yaml.reader.ReaderError):
         return reader.control_character(error)
     if not isinstance(error, yaml.MarkedYAMLError):
@@ -53,8 +69,9 @@ _UNREADABLE = ("this line could not be read: check the spaces at the start of th
 class _Reader:
     """Looks at the lines around a YAML error to work out what the person meant."""
 
-    def __init__(self, lines: list[str]) -> None:
+    def __init__(self, lines: list[str], shape: Shape | None = None) -> None:
         self.lines = lines
+        self.shape = shape
 
     # -- Small helpers -------------------------------------------------------------------------
 
@@ -195,10 +212,15 @@ class _Reader:
             # The line above has no colon (or none followed by a space), so it ran on into this one.
             return self.missing_colon(above)
         if above is not None and self.indent(line) > self.indent(self.text(above)):
-            return self.too_far_in(row, above)
+            return self.realigned([row, above]) or self.too_far_in(row, above)
         return self.layout(row)
 
     def too_far_in(self, row: int, above: int) -> Mistake:
+        if self.text(row).lstrip().startswith("- ") and not self.shape:
+            lined_up = self.lined_up_item(row, [self.indent(line) for number, line in enumerate(self.lines)
+                                                if number != row and line.lstrip().startswith("- ")])
+            if lined_up:
+                return lined_up
         above_line = self.text(above)
         before = self.significant_before(above)
         here = self.indent(self.text(row))
@@ -275,7 +297,54 @@ class _Reader:
         stripped = line.strip()
         if stripped.startswith("- "):
             return self.misplaced_item(row)
-        return self.misaligned(row)
+        return self.realigned([row, start]) or self.misaligned(row)
+
+    def realigned(self, rows: list[int]) -> Mistake | None:
+        """The one line whose indentation, changed, makes the file read with every field where it belongs.
+
+        Tried on the lines given and the two above them, at each indentation the file uses; the fewest
+        fields out of place wins, then the smallest move. None without a Shape, or if nothing works.
+        """
+        if self.shape is None:
+            return None
+        for row in list(rows):
+            above = self.significant_before(row)
+            rows += [above] if above is not None else []
+            above = self.significant_before(above) if above is not None else None
+            rows += [above] if above is not None else []
+        levels = sorted({self.indent(line) + (2 if line.lstrip().startswith("- ") else 0)
+                         for line in self.lines if line.strip() and not line.lstrip().startswith("#")})
+        best: tuple[tuple[int, int, int], int, int, list[tuple[int, tuple[str, ...], str]]] | None = None
+        for order, row in enumerate(dict.fromkeys(rows)):
+            key, _ = self.key_and_value(row)
+            line = self.text(row)
+            if key is None or line.lstrip().startswith("- "):
+                continue
+            for level in levels:
+                trial = self.lines[:row] + [" " * level + line.lstrip(" ")] + self.lines[row + 1:]
+                try:
+                    keys = list(_keys(yaml.compose("\n".join(trial), Loader=_COMPOSER)))
+                except yaml.YAMLError:
+                    continue
+                if not any(number == row for number, _, _ in keys):
+                    continue  # moved, the line is read as part of a text, not as a field
+                out_of_place = sum(1 for _, path, name in keys if name not in self.shape.fields(path))
+                score = (out_of_place, abs(level - self.indent(line)), order)
+                if level != self.indent(line) and (best is None or score < best[0]):
+                    best = (score, row, level, keys)
+        if best is None:
+            return None
+        _, row, level, keys = best
+        key, _ = self.key_and_value(row)
+        path = next(path for line, path, _ in keys if line == row)
+        like = self.shape.called(path) or (f"the other lines under {path[-1]}:" if path and path[-1] != "*" else None)
+        siblings = sorted((abs(line - row), line, name) for line, other, name in keys if other == path and line != row)
+        if like is None and siblings:
+            like = f"{siblings[0][2]}: {'above' if siblings[0][1] < row else 'below'} it"
+        if like is None:
+            return None
+        return self.at(row, f"{key}: is indented by {_spaces(self.indent(self.text(row)))}; indent it by "
+                            f"{_spaces(level)}, like {like}")
 
     def quote_problem(self, row: int) -> Mistake | None:
         key, value = self.key_and_value(row)
@@ -304,12 +373,30 @@ class _Reader:
             wanted = max(set(siblings), key=siblings.count)
             return self.at(row, f"the - of - id: must line up with the - of the other events, {_spaces(wanted)} in; "
                                 f"this one is {_spaces(here)} in")
+        lined_up = None if self.shape else self.lined_up_item(row, siblings)
+        if lined_up:
+            return lined_up
         key = re.match(r"^([^:\s]+):", after_dash)
         if not key:
             return self.at(row, "a - at the start of a line begins an item in a list, and no list belongs here; "
                                 "remove the -, or line it up with the - of the other items")
         return self.at(row, f"a - starts a new item in a list; remove the - before {key.group(1)}, "
                             "or line it up with the - of the other items")
+
+    def lined_up_item(self, row: int, levels: list[int]) -> Mistake | None:
+        """An item of a list (like a menu line in mkdocs.yml) out of line with the others: the nearest
+        indentation of another item that makes the file read, or None."""
+        line = self.text(row)
+        here = self.indent(line)
+        for level in sorted(set(levels), key=lambda level: (abs(level - here), level)):
+            try:
+                yaml.compose("\n".join(self.lines[:row] + [" " * level + line.lstrip(" ")] + self.lines[row + 1:]),
+                             Loader=_COMPOSER)
+            except yaml.YAMLError:
+                continue
+            return self.at(row, f"the - of this line must line up with the - of the items around it, "
+                                f"{_spaces(level)} in; this one is {_spaces(here)} in")
+        return None
 
     def misaligned(self, row: int) -> Mistake:
         here = self.indent(self.text(row))
@@ -332,6 +419,18 @@ class _Reader:
         target = f"{key}: above it" if key else "the line above it"
         return self.at(row, f"{this} is indented by {_spaces(here)}, but {target} by {_spaces(wanted)}; "
                             "line them up")
+
+
+def _keys(node: yaml.Node | None, path: tuple[str, ...] = ()) -> Iterator[tuple[int, tuple[str, ...], str]]:
+    """(0-based line, path of its set of fields, name) for every field name in a composed file."""
+    if isinstance(node, yaml.MappingNode):
+        for key, value in node.value:
+            if isinstance(key, yaml.ScalarNode):
+                yield key.start_mark.line, path, key.value
+                yield from _keys(value, path + (key.value,))
+    elif isinstance(node, yaml.SequenceNode):
+        for item in node.value:
+            yield from _keys(item, path + ("*",))
 
 
 def _spaces(count: int) -> str:

@@ -16,7 +16,7 @@ from typing import Any
 import yaml
 
 from sitebuild.problems import Failed, Problem
-from sitebuild.yaml_errors import explain, mistake_at_value
+from sitebuild.yaml_errors import Shape, explain, mistake_at_value
 
 # libyaml's parser where PyYAML's wheel has it; the pure-Python one gives the same nodes and marks.
 _BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -58,11 +58,12 @@ class Document:
         return table.get(path, self.values.get(path, (1, 1)))
 
 
-def load(text: str, path: str, name: str = "the events file", env_tag: bool = False) -> Document:
+def load(text: str, path: str, name: str = "the events file", env_tag: bool = False, shape: Shape | None = None) -> Document:
     """Parses YAML text; raises Failed for a syntax error, records other problems on the document.
 
     path is the file as messages show it; name is how messages speak of the file. env_tag: read
     MkDocs' !ENV [NAME, default] as the environment's value, as MkDocs does (mkdocs.yml only).
+    shape: what the file's fields may be, so a message about indentation gives the one that fits.
     """
     try:
         loader = _Loader(text)
@@ -72,7 +73,7 @@ def load(text: str, path: str, name: str = "the events file", env_tag: bool = Fa
             loader.dispose()
     except yaml.YAMLError as error:
         # One message, at the line where the mistake was made, in the words of whoever typed it.
-        mistake = explain(error, text)
+        mistake = explain(error, text, shape)
         raise Failed([Problem(path, mistake.line, mistake.column, mistake.message)]) from None
     document = Document(data=None, path=path, text=text)
     if root is not None:

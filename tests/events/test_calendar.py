@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import timedelta, timezone
+from datetime import date, timedelta, timezone
 from pathlib import Path
 
 import icalendar
 import pytest
 
-from .helpers import FIXTURES, run, snapshot
+from .helpers import EVENT, FIXTURES, TODAY, run, snapshot
 
 
 @pytest.fixture(scope="module")
@@ -86,3 +86,29 @@ def test_the_feed_has_a_neutral_name(calendars: dict[str, bytes]) -> None:
     name = str(icalendar.Calendar.from_ical(calendars["all-events.ics"])["X-WR-CALNAME"])
     assert name == "Community events, Hackney and Tower Hamlets"
     assert not any(word in name.lower() for word in ("women", "safety", "police", "victim", "abuse"))
+
+
+def _entry(folder: Path, event_id: str) -> icalendar.Event:
+    content = (folder / "out" / "calendar" / f"{event_id}.ics").read_bytes()
+    return icalendar.Calendar.from_ical(content).walk("VEVENT")[0]
+
+
+def _sequence(text: str, today: date, folder: Path) -> int:
+    run(text, folder, today=today)
+    return int(_entry(folder, "example-event-for-tests")["SEQUENCE"])
+
+
+def test_every_calendar_entry_has_a_sequence_that_rises_when_the_event_changes(tmp_path: Path) -> None:
+    """Calendar apps take a changed entry only if its SEQUENCE is higher than the one they hold."""
+    first = _sequence(EVENT, TODAY, tmp_path / "first")
+    assert first >= 0
+    # Any change published on a later day: the build date alone raises it.
+    later = _sequence(EVENT.replace("title: Example Event For Tests", "title: Example Event, New Title"),
+                      TODAY + timedelta(days=1), tmp_path / "later")
+    assert later > first
+    # Called off on the same day as the first version: still higher, and higher again once cancelled.
+    called_off = [_sequence(EVENT.replace("status: scheduled", f"status: {status}\n    status_note: Sorry."), TODAY,
+                            tmp_path / status.replace(" ", "-")) for status in ("rescheduled", "postponed", "cancelled")]
+    assert first < called_off[0] < called_off[1] < called_off[2]
+    # The same data on the same date: the same number (and the same bytes, test_calendar.py).
+    assert _sequence(EVENT, TODAY, tmp_path / "again") == first

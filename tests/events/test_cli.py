@@ -73,9 +73,9 @@ def test_the_command_runs_on_its_own(tmp_path: Path) -> None:
 
 def _thirty_mistakes() -> str:
     body = EVENT.split("\n", 1)[1]
-    # 30 events, each with one mistake (a postcode in lower case).
+    # 30 events, each with one mistake (a postcode in lower case), each at its own venue.
     return "events:\n" + "".join(body.replace("example-event-for-tests", f"example-event-{n}").replace("E8 1AA", "e8 1aa")
-                                 for n in range(30))
+                                 .replace("Example Hall For Tests", f"Example Hall {n}") for n in range(30))
 
 
 def test_a_broken_file_prints_a_screenful_then_how_many_more(tmp_path: Path, capsys: pytest.CaptureFixture[str],

@@ -14,14 +14,14 @@ from hypothesis import strategies as st
 
 from sitebuild.yamlfile import load
 from sitebuild.problems import Failed
-from sitebuild.events.validate import validate
+from sitebuild.events.validate import SHAPE, validate
 
 from .helpers import EVENT, TODAY
 
 
 def problems(text: str) -> list[tuple[int, int, str]]:
     try:
-        document = load(text, "events.yml")
+        document = load(text, "events.yml", shape=SHAPE)
     except Failed as error:
         return [(p.line, p.column, p.message) for p in error.problems]
     return [(p.line, p.column, p.message) for p in validate(document, TODAY)]
@@ -49,17 +49,29 @@ UNREADABLE = [
                  (3, 12, "inside double quotes, a backslash (\\) must be written twice (\\\\); or put the value in "
                          "single quotes instead"), id="backslash"),
     pytest.param("    date: 2027-03-14", "     date: 2027-03-14",
-                 (4, 6, "this line is indented by 5 spaces, further in than title: above it; indent it by 4 spaces, "
-                        "to line up with title:"), id="indented-too-far"),
+                 (4, 6, "date: is indented by 5 spaces; indent it by 4 spaces, like the event's other fields"),
+                 id="indented-too-far"),
     pytest.param("    date: 2027-03-14", "   date: 2027-03-14",
-                 (4, 4, "date: is indented by 3 spaces, but title: above it by 4 spaces; line them up"),
+                 (4, 4, "date: is indented by 3 spaces; indent it by 4 spaces, like the event's other fields"),
                  id="indented-too-little"),
     pytest.param("      address: 1 Example Road", "     address: 1 Example Road",
-                 (9, 6, "address: is indented by 5 spaces, but name: above it by 6 spaces; line them up"),
+                 (9, 6, "address: is indented by 5 spaces; indent it by 6 spaces, like the other lines under venue:"),
                  id="indented-between-levels"),
     pytest.param("      postcode: E8 1AA", "    postcode: E8 1AA",
-                 (10, 5, "postcode: is indented by 4 spaces, but the lines above and below it by 6 spaces; "
-                         "line it up with them"), id="one-line-out-of-line"),
+                 (10, 5, "postcode: is indented by 4 spaces; indent it by 6 spaces, like the other lines under venue:"),
+                 id="one-line-out-of-line"),
+    # The field after a set of fields, one space short of the set's lines: it belongs to the event, not the set.
+    pytest.param("    audience: Women only", "     audience: Women only",
+                 (12, 6, "audience: is indented by 5 spaces; indent it by 4 spaces, like the event's other fields"),
+                 id="after-a-set-between-levels"),
+    # The first line of a set out of line with the rest of the set: the rest are right.
+    pytest.param("      name: Example Hall For Tests", "     name: Example Hall For Tests",
+                 (8, 6, "name: is indented by 5 spaces; indent it by 6 spaces, like the other lines under venue:"),
+                 id="first-line-of-a-set"),
+    # A field indented like the set above it, after a field in its right place: it is the one out of line.
+    pytest.param("    description: A made-up event for tests.", "      description: A made-up event for tests.",
+                 (13, 7, "description: is indented by 6 spaces; indent it by 4 spaces, like the event's other fields"),
+                 id="after-a-set-too-far"),
     pytest.param("  - id: example-event-for-tests", "  -id: example-event-for-tests",
                  (2, 3, "put a space after the - at the start of this line, like - id: (a - with no space after it "
                         "is read as part of the text)"), id="no-space-after-the-dash"),
@@ -116,6 +128,23 @@ def test_each_unreadable_line_gets_one_message_where_it_was_made(old: str, new: 
     text = EVENT.replace(old, new, 1)
     assert text != EVENT
     assert problems(text) == [expected]
+
+
+_INDENT_ADVICE = re.compile(r"indent it by (\d+) spaces?")
+
+
+@pytest.mark.parametrize("shift", [-2, -1, 1, 2])
+@pytest.mark.parametrize("line", range(3, EVENT.count("\n") + 1))
+def test_following_the_advice_about_indentation_gives_a_correct_file(line: int, shift: int) -> None:
+    """Right the first time: the indentation a message asks for makes the file correct, with no second message."""
+    lines = EVENT.splitlines(keepends=True)
+    indent = len(lines[line - 1]) - len(lines[line - 1].lstrip(" "))
+    lines[line - 1] = " " * (indent + shift) + lines[line - 1].lstrip(" ")
+    (found,) = problems("".join(lines))
+    advice = _INDENT_ADVICE.search(found[2])
+    assert advice and found[0] == line, found
+    lines[line - 1] = " " * int(advice.group(1)) + lines[line - 1].lstrip(" ")
+    assert problems("".join(lines)) == []
 
 
 # Words from PyYAML's and jsonschema's own messages, which mean nothing to the people editing the file.

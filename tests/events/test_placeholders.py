@@ -41,6 +41,16 @@ PLACEHOLDERS = [
     pytest.param("address: 2 Fixture Street, London", "address: 1 Example Road, London",
                  (9, 16, "venue address '1 Example Road, London' is the example's, not a real address; replace it "
                          "with the venue's street address"), id="address"),
+    pytest.param("postcode: E8 1AA", "postcode: EC1A 1BB",
+                 (10, 17, "postcode is still the example's EC1A 1BB, which is not in Hackney or Tower Hamlets; replace "
+                          "it with the venue's postcode"), id="postcode"),
+    pytest.param("      borough: Hackney\n", "      borough: Hackney\n      latitude: 51.514\n      longitude: -0.0990\n",
+                 (12, 17, "latitude and longitude are still the example's, which are not in Hackney or Tower Hamlets; "
+                          "replace them with the venue's own, or remove both to link the map by postcode"),
+                 id="map-position"),
+    pytest.param("    status: scheduled\n", "    status: moved online\n    online_link: https://...\n",
+                 (18, 18, "online_link 'https://...' is an example address, which leads nowhere; replace it with the "
+                          "real one"), id="address-with-no-name"),
     pytest.param("booking: not needed", "booking:\n      link: https://www.example.org/book",
                  (15, 13, "booking link 'https://www.example.org/book' is an example address, which leads nowhere; "
                           "replace it with the real one"), id="booking-link"),
@@ -106,9 +116,29 @@ def test_copying_the_example_carries_no_note_into_a_value_and_only_its_placehold
     assert messages == [
         "id is still the example's 2027-03-14-example-safety-evening; replace it with this event's date and a few "
         "words about it, in lower case with hyphens",
+        "added is empty; after added: write today's date, written YYYY-MM-DD (for a record of a past event, delete "
+        "the added line instead)",
         "venue name is still the example's 'Example Community Hall'; replace it with the real venue's name",
         "venue address '1 Example Road, London' is the example's, not a real address; replace it with the venue's "
         "street address",
+        "postcode is still the example's EC1A 1BB, which is not in Hackney or Tower Hamlets; replace it with the "
+        "venue's postcode",
+    ]
+
+
+def test_every_optional_line_of_the_example_uncommented_unchanged_is_refused_where_it_cannot_be_real() -> None:
+    """The example's optional lines (map position, online link, contact) taken up as they are."""
+    real = (Path(__file__).resolve().parents[2] / "data" / "events.yml").read_text(encoding="utf-8")
+    example = "\n".join(_example(real))
+    for optional in ("latitude", "longitude", "online_link", "contact", "  email"):
+        example = example.replace(f"# {optional}:", f"{optional}:")
+    example = example.replace("added:", "added: 2026-11-25").replace("status: scheduled", "status: moved online")
+    messages = [message for _, _, message in problems(real + example + "\n")]
+    assert messages[4:] == [
+        "latitude and longitude are still the example's, which are not in Hackney or Tower Hamlets; replace them "
+        "with the venue's own, or remove both to link the map by postcode",
+        "online_link 'https://...' is an example address, which leads nowhere; replace it with the real one",
+        "contact email 'events@example.org' is an example address, which leads nowhere; replace it with the real one",
     ]
 
 

@@ -7,6 +7,7 @@ import re
 from datetime import date
 from pathlib import Path
 
+import icalendar
 import markdown
 import pytest
 
@@ -48,7 +49,7 @@ def test_upcoming_events_are_listed_soonest_first_with_every_detail(pages: dict[
 def test_cancelled_and_postponed_events_stay_listed_and_say_so(pages: dict[str, str]) -> None:
     html = pages["upcoming.html"]
     assert ("<strong>Cancelled:</strong> this event will not take place. Sorry for any trouble.</p>") in html
-    assert "<strong>Postponed:</strong> this event will not take place on the date shown.</p>" in html
+    assert "<strong>Postponed:</strong> this event will not take place on the date shown. New date to follow.</p>" in html
 
 
 def test_past_events_are_in_the_archive_with_what_is_not_recorded(pages: dict[str, str]) -> None:
@@ -222,3 +223,31 @@ def test_a_rescheduled_or_moved_online_event_says_so_on_the_page_and_in_its_stru
         assert ('Online: <a href="https://www.example.org/online-room">https://www.example.org/online-room</a> '
                 "(not at Example Hall For Tests)") in html
         assert data["location"] == {"@type": "VirtualPlace", "url": "https://www.example.org/online-room"}
+
+
+RESCHEDULED = (EVENT.replace("date: 2027-03-14", "date: 2027-03-21\n    previous_date: 2027-03-14")
+               .replace("status: scheduled", "status: rescheduled"))
+
+
+def test_a_rescheduled_event_shows_its_old_date_on_the_page_in_calendars_and_to_search_engines(tmp_path: Path) -> None:
+    run(RESCHEDULED, tmp_path)
+    page = (tmp_path / "out" / "generated" / "upcoming.html").read_text(encoding="utf-8")
+    assert ("<strong>Rescheduled:</strong> moved from Sunday 14 March 2027; the details below are the new ones.</p>"
+            in page)
+    assert '"previousStartDate":"2027-03-14"' in page
+    entry = _entry(tmp_path, "example-event-for-tests")
+    assert str(entry["DESCRIPTION"]).startswith("Moved from Sunday 14 March 2027.\n\n")
+
+
+def test_a_cancelled_event_offers_to_update_calendars_not_to_add_it(tmp_path: Path) -> None:
+    run(EVENT.replace("status: scheduled", "status: cancelled\n    status_note: The hall is closed that day."), tmp_path)
+    page = (tmp_path / "out" / "generated" / "upcoming.html").read_text(encoding="utf-8")
+    assert ('<p>Added it to your calendar? <a href="calendar/example-event-for-tests.ics" download>Update Example Event '
+            'For Tests in your calendar (.ics file)</a>, to mark it cancelled.</p>') in page
+    assert "to your calendar (.ics file)" not in page
+    assert str(_entry(tmp_path, "example-event-for-tests")["STATUS"]) == "CANCELLED"
+
+
+def _entry(folder: Path, event_id: str) -> icalendar.Event:
+    content = (folder / "out" / "calendar" / f"{event_id}.ics").read_bytes()
+    return icalendar.Calendar.from_ical(content).walk("VEVENT")[0]

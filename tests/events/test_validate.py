@@ -31,9 +31,11 @@ def test_the_example_event_is_valid() -> None:
 @pytest.mark.real_content
 def test_the_real_events_file_is_valid() -> None:
     """On today's date in London, as the pull request's check and the nightly build judge it: which
-    events are past (and so may leave details out) depends on the day, not on when this test was written."""
+    events are past (and so may leave details out) depends on the day, not on when this test was written.
+    Warnings (slips.py) are advice, as for pages: errors would fail every pull request."""
     text = (Path(__file__).resolve().parents[2] / "data" / "events.yml").read_text(encoding="utf-8")
-    assert problems(text, london_today()) == []
+    found = validate(load(text, "data/events.yml"), london_today(), placeholders=True)
+    assert [problem.as_text() for problem in found if problem.is_error] == []
 
 
 def test_the_good_fixture_is_valid() -> None:
@@ -223,18 +225,18 @@ BAD = [
                  id="unknown-field"),
     pytest.param("    venue:\n      name: Example Hall For Tests\n      address: 1 Example Road, Testville\n      postcode: E8 1AA\n      borough: Hackney\n", "    venue:\n    name: Example Hall For Tests\n    address: 1 Example Road, Testville\n"
                           "    postcode: E8 1AA\n    borough: Hackney\n",
-                 [(7, 5, "the lines under venue: must be indented by two more spaces than venue:; name:, address:, "
+                 [(7, 5, "the lines under venue: must be indented by 6 spaces, two more than venue:; name:, address:, "
                          "postcode: and borough: are in line with venue: instead")], id="set-not-indented"),
     pytest.param("    venue:\n      name: Example Hall For Tests\n      address: 1 Example Road, Testville\n      postcode: E8 1AA\n      borough: Hackney\n", "    name: Example Hall For Tests\n    address: 1 Example Road, Testville\n"
                           "    postcode: E8 1AA\n    borough: Hackney\n",
                  [(7, 5, "this event has no venue: line; add venue: above name:, and indent name:, address:, postcode: "
                          "and borough: two more spaces than venue:")], id="set-line-missing"),
     pytest.param("booking: not needed", "booking:\n      link: https://www.example.org/book\n    phone: 020 7946 0000",
-                 [(16, 5, "phone belongs under booking:, so indent it like the other lines under booking:, by 6 spaces")],
+                 [(16, 5, "phone: is indented by 4 spaces; indent it by 6 spaces, like the other lines under booking:")],
                  id="field-out-of-its-set"),
     pytest.param("    audience: Women only\n", "      audience: Women only\n",
-                 [(12, 7, "audience is a field of the event, not of venue: indent it like the event's other fields, "
-                          "by 4 spaces")], id="field-into-a-set"),
+                 [(12, 7, "audience: is indented by 6 spaces; indent it by 4 spaces, like the event's other fields")],
+                 id="field-into-a-set"),
     pytest.param("    audience: Women only\n", "    audience: Women only\n    audience: Everyone\n",
                  [(13, 5, "the field 'audience' appears twice here (first on line 12); keep one and delete the other")],
                  id="duplicate-key"),

@@ -37,9 +37,18 @@ def test_a_broken_site_fails_the_build_and_leaves_the_last_good_site(
 REPO = Path(__file__).resolve().parents[2]
 NO_ADDRESS = (
     "error: SITE_URL is not set, so the site does not know the address it will be published at (the sitemap and "
-    "the calendar links are made from it). Set it to that address, like SITE_URL=https://www.example.org/ "
-    "scripts/build.sh, or build a preview to look at on this machine with scripts/build.sh --preview\n"
+    "the calendar links are made from it). Set SITE_URL to that address, starting with https:// (for GitHub Pages, "
+    "the one under the repository's Settings, Pages), or build a preview to look at on this machine with "
+    "scripts/build.sh --preview\n"
 )
+# An address no test reaches (tests use no network), not one kept for examples: those are refused.
+PUBLISHED = "https://www.womens-safety-test-site.org.uk/"
+
+
+def _not_real(address: str) -> str:
+    return (f"error: SITE_URL must be the site's real address, but {address!r} is a placeholder or an example "
+            "address, which leads nowhere; set SITE_URL to the address the site is published at (for GitHub Pages, "
+            "the one under the repository's Settings, Pages)\n")
 
 
 def test_building_for_publication_without_an_address_fails_saying_how_to_set_it(tmp_path: Path) -> None:
@@ -54,12 +63,18 @@ def test_building_for_publication_without_an_address_fails_saying_how_to_set_it(
 
 @pytest.mark.parametrize("address, message", [
     ("", NO_ADDRESS),
-    ("http://www.example.org/", "error: SITE_URL must be the site's whole address, starting with https://, like "
-                                "https://www.example.org/; found 'http://www.example.org/'\n"),
-    ("www.example.org", "error: SITE_URL must be the site's whole address, starting with https://, like "
-                        "https://www.example.org/; found 'www.example.org'\n"),
+    ("http://www.gov.uk/", "error: SITE_URL must be the site's whole address, starting with https://; "
+                           "found 'http://www.gov.uk/'\n"),
+    ("www.gov.uk", "error: SITE_URL must be the site's whole address, starting with https://; found 'www.gov.uk'\n"),
     ("https://127.0.0.1:8000/", "error: SITE_URL must be the address the site is published at, not this machine's; "
                                 "found 'https://127.0.0.1:8000/' (to look at the site here, build with --preview)\n"),
+    # The README's placeholder, and names kept for examples and tests (RFC 2606, RFC 6761).
+    ("https://the-sites-address/", _not_real("https://the-sites-address/")),
+    ("https://www.example.org/", _not_real("https://www.example.org/")),
+    ("https://events.example.com/site/", _not_real("https://events.example.com/site/")),
+    ("https://safety.example/", _not_real("https://safety.example/")),
+    ("https://site.test/", _not_real("https://site.test/")),
+    ("https://<owner>.github.io/<repository>/", _not_real("https://<owner>.github.io/<repository>/")),
 ])
 def test_a_publication_address_must_be_a_public_https_one(address: str, message: str, tmp_path: Path,
                                                           capsys: pytest.CaptureFixture[str],
@@ -81,12 +96,12 @@ def with_made_up_identity(copy: Path) -> Path:
 
 def test_a_publication_build_uses_its_address_everywhere(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                                                          site_copy) -> None:
-    monkeypatch.setenv("SITE_URL", "https://www.example.org/")
+    monkeypatch.setenv("SITE_URL", PUBLISHED)
     config = with_made_up_identity(site_copy("publication"))
     assert site_command.main(["build", "--config", str(config), "--site-dir", str(tmp_path / "site")]) == 0
     site = tmp_path / "site"
-    assert "<loc>https://www.example.org/</loc>" in (site / "sitemap.xml").read_text(encoding="utf-8")
-    assert 'href="webcal://www.example.org/events/calendar/all-events.ics"' in (
+    assert f"<loc>{PUBLISHED}</loc>" in (site / "sitemap.xml").read_text(encoding="utf-8")
+    assert 'href="webcal://www.womens-safety-test-site.org.uk/events/calendar/all-events.ics"' in (
         site / "events" / "index.html").read_text(encoding="utf-8")
     local = [path.relative_to(site).as_posix() for path in site.rglob("*") if path.is_file()
              and path.suffix in (".html", ".xml", ".ics") and "127.0.0.1" in path.read_text(encoding="utf-8")]
@@ -95,7 +110,7 @@ def test_a_publication_build_uses_its_address_everywhere(tmp_path: Path, monkeyp
 
 def test_a_preview_is_built_for_this_machine(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                                              capsys: pytest.CaptureFixture[str]) -> None:
-    monkeypatch.setenv("SITE_URL", "https://www.example.org/")  # a preview is for here, whatever is set
+    monkeypatch.setenv("SITE_URL", PUBLISHED)  # a preview is for here, whatever is set
     assert site_command.main(["build", "--preview", "--site-dir", str(tmp_path / "site")]) == 0
     assert "<loc>http://127.0.0.1:8000/</loc>" in (tmp_path / "site" / "sitemap.xml").read_text(encoding="utf-8")
     site = tmp_path / "site"

@@ -16,7 +16,7 @@ from pathlib import Path
 from sitebuild.events.calendar import FEED_NAME, render_calendars
 from sitebuild.events.model import LONDON, events_from_data
 from sitebuild.events.render import render_fragments
-from sitebuild.events.validate import validate
+from sitebuild.events.validate import SHAPE, validate
 from sitebuild.problems import Failed, Problem
 from sitebuild.yamlfile import load
 
@@ -48,7 +48,7 @@ def build(data: Path, shown: str, today: date, site_url: str, placeholders: bool
 
     placeholders: also refuse the copy-me example's values (the site's own file; test fixtures use them).
     """
-    document = load(read(data, shown), shown)
+    document = load(read(data, shown), shown, shape=SHAPE)
     problems = validate(document, today, placeholders)
     if any(problem.is_error for problem in problems):
         raise Failed(problems)

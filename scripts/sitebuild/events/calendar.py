@@ -2,7 +2,14 @@
 
 Every VEVENT has a UID made from the event's id (so it never changes from build to build), a
 DTSTAMP from the build date rather than the clock (so two builds of the same data on the same
-date give identical bytes), and DTSTART/DTEND in Europe/London backed by a VTIMEZONE.
+date give identical bytes), DTSTART/DTEND in Europe/London backed by a VTIMEZONE, and a SEQUENCE.
+
+Calendar apps take a changed entry for an event they hold only if its SEQUENCE is higher. The
+build keeps no history of the events file, and a number officers must remember to raise is the
+change that gets forgotten, so SEQUENCE comes from the build date: the days since 1 January 2020,
+times 4, plus a rank that rises as an event is called off. Every build outranks every build of an
+earlier day, whatever changed, and a cancellation published on the day the event was added still
+outranks the first version. The same data on the same date gives the same number.
 """
 
 from __future__ import annotations
@@ -15,6 +22,7 @@ import icalendar
 from sitebuild.events.jsonld import ORGANIZER, event_page_url
 from sitebuild.events.markup import plain_text
 from sitebuild.events.model import Event
+from sitebuild.writing import weekday_day_month_year
 
 PRODID = f"-//{ORGANIZER}//Events//EN"
 FEED_NAME = "all-events.ics"
@@ -27,6 +35,13 @@ CALENDAR_NAME = "Community events, Hackney and Tower Hamlets"
 _STATUS = {"scheduled": "CONFIRMED", "rescheduled": "CONFIRMED", "moved online": "CONFIRMED",
            "cancelled": "CANCELLED", "postponed": "CANCELLED"}
 _TITLE_PREFIX = {"cancelled": "Cancelled: ", "postponed": "Postponed: ", "moved online": "Online: "}
+_SEQUENCE_FROM = date(2020, 1, 1)
+_SEQUENCE_RANK = {"scheduled": 0, "rescheduled": 1, "moved online": 1, "postponed": 2, "cancelled": 3}
+
+
+def sequence(event: Event, today: date) -> int:
+    """The entry's SEQUENCE: higher on each later build date, and higher again once the event is called off."""
+    return (today - _SEQUENCE_FROM).days * 4 + _SEQUENCE_RANK[event.status]
 
 
 def uid(event: Event, site_url: str) -> str:
@@ -39,6 +54,8 @@ def _details(event: Event, site_url: str) -> str:
     details = [plain_text(event.description), f"Who it is for: {event.audience}"]
     if event.status_note:
         details.insert(0, event.status_note)
+    if event.previous_date:
+        details.insert(0, f"Moved from {weekday_day_month_year(event.previous_date)}.")
     if event.access:
         details.append(f"Access: {event.access}")
     details.append(f"Details and updates: {event_page_url(event, site_url)}")
@@ -52,6 +69,7 @@ def _vevent(event: Event, site_url: str, stamp: datetime) -> icalendar.Event:
     vevent = icalendar.Event()
     vevent.add("uid", uid(event, site_url))
     vevent.add("dtstamp", stamp)
+    vevent.add("sequence", sequence(event, stamp.date()))
     vevent.add("dtstart", event.start)
     vevent.add("dtend", event.end)
     vevent.add("summary", _TITLE_PREFIX.get(event.status, "") + event.title)

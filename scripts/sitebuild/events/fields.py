@@ -95,6 +95,14 @@ def day(label: str, value: str) -> str | None:
     return None
 
 
+def as_date(value: object) -> datetime.date | None:
+    """A YYYY-MM-DD value as a date, or None if it is not a real one."""
+    try:
+        return datetime.date.fromisoformat(value) if isinstance(value, str) and len(value) == 10 else None
+    except ValueError:
+        return None
+
+
 def clock_time(label: str, value: str) -> str | None:
     """A 24-hour time, HH:MM."""
     if re.fullmatch(r"([01][0-9]|2[0-3]):[0-5][0-9]", value):
@@ -283,6 +291,10 @@ _EVENT_FIELDS: dict[tuple[str, ...], Field] = {
                          "like 2027-03-14-dalston-safety-evening", event_id),
     ("title",): Field("title", "the event's name, on one line", one_line),
     ("date",): Field("date", "the date, written YYYY-MM-DD, like 2027-03-14", day),
+    ("previous_date",): Field("previous_date", "the date the event was moved from, written YYYY-MM-DD", day),
+    ("added",): Field("added", "the day you add the event, written YYYY-MM-DD", day,
+                      fill="after added: write today's date, written YYYY-MM-DD (for a record of a past event, "
+                           "delete the added line instead)"),
     ("start",): Field("start", 'the start time, in London, written HH:MM in quotes, like "18:30"', clock_time),
     ("end",): Field("end", 'the end time, in London, written HH:MM in quotes, like "20:30"', clock_time),
     ("venue",): Field("venue", "a set of fields: name:, address:, postcode: and borough: on the lines below it",

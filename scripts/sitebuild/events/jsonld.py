@@ -58,6 +58,8 @@ def event_json_ld(event: Event, site_url: str) -> dict[str, Any]:
         "audience": {"@type": "PeopleAudience", "audienceType": event.audience},
         "organizer": {"@type": "Organization", "name": ORGANIZER, "url": site_url},
     }
+    if event.previous_date:
+        data["previousStartDate"] = event.previous_date.isoformat()
     if event.cost:
         price = "0" if event.cost == "free" else event.cost.lstrip("£")
         data["isAccessibleForFree"] = event.cost == "free"

@@ -65,6 +65,7 @@ class Event:
     refreshments: str | None = None
     contact: Contact | None = None
     not_recorded: frozenset[str] = frozenset()
+    previous_date: date | None = None  # a rescheduled event's old date
 
     def is_upcoming(self, today: date) -> bool:
         """Upcoming means on or after the build date; the page's script hides it once it has ended."""
@@ -113,6 +114,7 @@ def event_from_data(data: dict[str, Any]) -> Event:
         refreshments=data.get("refreshments"),
         contact=_contact(data.get("contact")),
         not_recorded=frozenset(data.get("not_recorded", ())),
+        previous_date=date.fromisoformat(data["previous_date"]) if "previous_date" in data else None,
     )
 
 

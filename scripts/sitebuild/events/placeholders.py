@@ -3,8 +3,10 @@
 Officers add an event by copying the commented example at the top of data/events.yml and changing
 its details. A detail left unchanged is still a valid value, so the schema alone would publish
 "Example Community Hall" or a booking link to example.org. These values can never be real: the
-example's own id, venue and address; example.org, example.com and example.net and the .example,
-.invalid, .test and .localhost names (kept for examples and tests by RFC 2606 and RFC 6761); the
+example's own id, venue and address; its postcode and map position, which are in the City of London,
+so never a venue's in Hackney or Tower Hamlets (the only boroughs allowed); example.org, example.com
+and example.net and the .example, .invalid, .test and .localhost names (kept for examples and tests
+by RFC 2606 and RFC 6761), and an address with no name in it, like the example's https://...; the
 020 7946 0xxx numbers Ofcom keeps for TV and radio drama; and a " # " note copied into a description.
 
 Only the site's own data/events.yml is checked for them (events/build.py decides): the test
@@ -24,6 +26,9 @@ from sitebuild.problems import Problem, found
 EXAMPLE_ID = "2027-03-14-example-safety-evening"
 EXAMPLE_VENUE = "example community hall"
 EXAMPLE_ROAD = "example road"
+# In the City of London: no venue in Hackney or Tower Hamlets can have them.
+EXAMPLE_POSTCODE = "EC1A 1BB"
+EXAMPLE_POSITION = (51.514, -0.099)
 _EXAMPLE_DOMAINS = ("example.org", "example.com", "example.net")
 _RESERVED_TOP_LEVEL = ("example", "invalid", "test", "localhost")
 # Ofcom's numbers for drama in London: 020 7946 0000 to 020 7946 0999.
@@ -56,6 +61,13 @@ def _event_problems(document: Document, path: Path, event: dict[str, Any]) -> It
     if isinstance(address, str) and EXAMPLE_ROAD in " ".join(address.split()).casefold():
         yield Problem(document.path, *at("venue", "address"), f"venue address {found(address)} is the example's, not a real "
                                                "address; replace it with the venue's street address")
+    if venue.get("postcode") == EXAMPLE_POSTCODE:
+        yield Problem(document.path, *at("venue", "postcode"), f"postcode is still the example's {EXAMPLE_POSTCODE}, "
+                                                "which is not in Hackney or Tower Hamlets; replace it with the venue's postcode")
+    if _number(venue.get("latitude")) == EXAMPLE_POSITION[0] and _number(venue.get("longitude")) == EXAMPLE_POSITION[1]:
+        yield Problem(document.path, *at("venue", "latitude"), "latitude and longitude are still the example's, which "
+                                                "are not in Hackney or Tower Hamlets; replace them with the venue's own, "
+                                                "or remove both to link the map by postcode")
     for owner in ("booking", "contact"):
         details = event.get(owner)
         if not isinstance(details, dict):
@@ -82,7 +94,14 @@ def _placeholder(kind: str, value: str) -> bool:
         host = value.rsplit("@", 1)[-1]
     else:
         host = urlsplit(value).hostname or ""
-    return _is_example_host(host)
+    return is_example_host(host)
+
+
+def _number(value: Any) -> float | None:
+    try:
+        return float(value)
+    except (TypeError, ValueError):
+        return None
 
 
 def _message(label: str, kind: str, value: str) -> str:
@@ -93,9 +112,12 @@ def _message(label: str, kind: str, value: str) -> str:
             "replace it with the real one")
 
 
-def _is_example_host(host: str) -> bool:
+def is_example_host(host: str) -> bool:
+    """Whether a host name can never be a real site's: an example or test name, or no name at all."""
     host = host.lower().rstrip(".")
-    return (host in _EXAMPLE_DOMAINS or host.endswith(tuple("." + domain for domain in _EXAMPLE_DOMAINS))
+    # A real address names a host, like www.gov.uk: the example's https://... names none.
+    return (not re.search(r"[a-z0-9]\.[a-z]", host) or host in _EXAMPLE_DOMAINS
+            or host.endswith(tuple("." + domain for domain in _EXAMPLE_DOMAINS))
             or host.rsplit(".", 1)[-1] in _RESERVED_TOP_LEVEL)
 
 

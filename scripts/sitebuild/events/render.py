@@ -98,6 +98,7 @@ def _view(event: Event, calendar_base: str) -> SimpleNamespace:
         title=one_line(event.title),
         date=weekday_day_month_year(event.date),
         date_iso=event.date.isoformat(),
+        previous_date=weekday_day_month_year(event.previous_date) if event.previous_date else None,
         times=f"{clock(event.start)} to {clock(event.end)}" if event.start and event.end else None,
         start_iso=event.start.isoformat() if event.start else None,
         end_utc=event.end_utc.strftime("%Y-%m-%dT%H:%M:%SZ") if event.end_utc else None,

@@ -16,11 +16,13 @@ from typing import Any, Iterator
 
 import jsonschema
 
+from sitebuild.yaml_errors import Shape
 from sitebuild.yamlfile import Document, Path
 from sitebuild.events.model import LONDON
 from sitebuild.events import fields
-from sitebuild.events.fields import NOT_RECORDABLE_ITEMS, Field, choice, field_at
+from sitebuild.events.fields import NOT_RECORDABLE_ITEMS, Field, as_date, choice, field_at
 from sitebuild.events.placeholders import placeholder_problems
+from sitebuild.events.slips import slip_problems
 from sitebuild.problems import Problem, found
 
 SCHEMA_PATH = FilePath(__file__).resolve().parents[3] / "data" / "events.schema.json"
@@ -69,6 +71,10 @@ def _allowed(key: tuple[str, ...]) -> tuple[str, ...]:
 
     walk(schema(), key)
     return tuple(sorted(names))
+
+
+# The events file's shape, for messages about a line YAML cannot read (sitebuild/yaml_errors.py).
+SHAPE = Shape(fields=_allowed, called=lambda path: "the event's other fields" if path == ("events", "*") else None)
 
 
 def _key(path: Path) -> tuple[str, ...]:
@@ -195,14 +201,15 @@ class _Faults:
                 indent = self.document.position(event + (owner, next(iter(value))), key=True)[1] - 1
                 for name in belongs:
                     line, column = self.document.position(event + (name,), key=True)
-                    yield Problem(self.document.path, line, column, f"{name} belongs under {owner}:, so indent it like the other lines "
-                                                f"under {owner}:, by {_spaces(indent)}")
+                    yield Problem(self.document.path, line, column, f"{name}: is indented by {_spaces(column - 1)}; indent "
+                                                f"it by {_spaces(indent)}, like the other lines under {owner}:")
                     self._forget(event, name, owner)
             elif owner in data and value in ("", None):
                 line, column = self.document.position(event + (owner,), key=True)
                 verb = "is" if len(belongs) == 1 else "are"
-                yield Problem(self.document.path, line, column, f"the lines under {owner}: must be indented by two more spaces than "
-                                            f"{owner}:; {_and_names(belongs)} {verb} in line with {owner}: instead")
+                yield Problem(self.document.path, line, column, f"the lines under {owner}: must be indented by "
+                                            f"{_spaces(column + 1)}, two more than {owner}:; {_and_names(belongs)} {verb} "
+                                            f"in line with {owner}: instead")
                 for name in belongs:
                     self._forget(event, name, owner)
                 self.values.pop(event + (owner,), None)
@@ -226,8 +233,8 @@ class _Faults:
                 continue
             indent = self.document.position(event, key=False)[1] - 1
             line, column = self.document.position(owner_path + (name,), key=True)
-            yield Problem(self.document.path, line, column, f"{name} is a field of the event, not of {owner}: indent it like the event's "
-                                        f"other fields, by {_spaces(indent)}")
+            yield Problem(self.document.path, line, column, f"{name}: is indented by {_spaces(column - 1)}; indent it "
+                                        f"by {_spaces(indent)}, like the event's other fields")
             self.unknown[owner_path].remove(name)
             if name in self.missing.get(event, []):
                 self.missing[event].remove(name)
@@ -391,12 +398,28 @@ def _rule_problems(document: Document, events: list[Any], today: date) -> Iterat
             continue
         path: Path = ("events", index)
         yield from _id_problems(document, path, event, first_use)
-        day = _date(event.get("date"))
+        day = as_date(event.get("date"))
         yield from _time_problems(document, path, event, day)
         yield from _not_recorded_problems(document, path, event, day, today)
         description = event.get("description")
         if isinstance(description, str):
             yield from _description_problems(document, path + ("description",), description)
+        yield from _previous_date_problems(document, path, event, day)
+    yield from slip_problems(document, events, today)
+
+
+def _previous_date_problems(document: Document, path: Path, event: dict[str, Any], day: date | None) -> Iterator[Problem]:
+    previous = as_date(event.get("previous_date"))
+    if previous is None:
+        return
+    line, column = document.position(path + ("previous_date",))
+    if previous == day:
+        yield Problem(document.path, line, column, f"previous_date is the date the event was moved from, so it cannot "
+                                                   f"be its date too ({day.isoformat()}); if only the time changed, "
+                                                   "remove previous_date and say so in status_note")
+    elif event.get("status") == "scheduled":
+        yield Problem(document.path, line, column, "an event with a previous_date has moved to a new date; "
+                                                   "set status: rescheduled, or remove previous_date")
 
 
 def _id_problems(document: Document, path: Path, event: dict[str, Any], first_use: dict[str, int]) -> Iterator[Problem]:
@@ -415,15 +438,8 @@ def _id_problems(document: Document, path: Path, event: dict[str, Any], first_us
 
 def _upcoming(events: list[Any], index: Any, today: date) -> bool:
     event = events[index] if isinstance(index, int) and index < len(events) else None
-    day = _date(event.get("date")) if isinstance(event, dict) else None
+    day = as_date(event.get("date")) if isinstance(event, dict) else None
     return day is not None and day >= today
-
-
-def _date(value: Any) -> date | None:
-    try:
-        return date.fromisoformat(value) if isinstance(value, str) and len(value) == 10 else None
-    except ValueError:
-        return None
 
 
 def _time(value: Any) -> time | None:
