@@ -3,7 +3,7 @@
 - on_config: pages include generated parts by name (--8<-- "facts/phone-book.md"), from the
   generated folder beside mkdocs.yml, wherever MkDocs is started from.
 - on_pre_build: generate(): the page parts from data/ (the facts register, the events).
-- on_page_content: while serving, a box at the top of every page listing the data's problems.
+- on_page_context: while serving, the data's problems, for a box at the top of every page.
 - on_post_build: the calendar files into the site, then finish(): languages, folded sources, packed
   files, the link check and the Content-Security-Policy.
 Any problem stops the build with every message, and the site is left as it was; except while
@@ -13,7 +13,6 @@ worked, and each shows the messages, so the browser says what to fix and reloads
 
 from __future__ import annotations
 
-import html
 import os
 import sys
 from pathlib import Path
@@ -59,18 +58,12 @@ def on_pre_build(config) -> None:
         print(report(generated.problems), file=sys.stderr)
 
 
-def on_page_content(content: str, page, config, files) -> str:
-    """While serving, the data's problems at the top of every page, where the person editing is looking."""
+def on_page_context(context: dict, page, config, nav) -> dict:
+    """While serving, the data's problems for the box at the top of every page (partials/data-problems.html)."""
     problems = _state["problems"] if _state["serving"] else []
-    if not problems:
-        return content
-    failed = any(problem.is_error for problem in problems)
-    title, text = (("Fix this before the site can be published", "The pages show the last version that worked. They "
-                    "reload by themselves when you save the fix.") if failed else
-                   ("Check this advice", "It does not stop the change: change what it names only if it is wrong."))
-    items = "".join(f"<li><code>{html.escape(problem.as_text())}</code></li>" for problem in problems)
-    return (f'<div class="admonition {"failure" if failed else "warning"}" role="alert"><p class="admonition-title">'
-            f"{title}</p><p>{text}</p><ul>{items}</ul></div>\n{content}")
+    context["data_problems"] = {"failed": any(problem.is_error for problem in problems),
+                                "messages": [problem.as_text() for problem in problems]} if problems else None
+    return context
 
 
 def on_post_build(config) -> None:

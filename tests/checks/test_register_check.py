@@ -74,6 +74,51 @@ def test_registered_numbers_in_every_form_pass_and_counts_times_and_years_are_no
     assert _run(capsys, str(PAGES / "registered.md")) == (0, [DUE, "0 errors, 1 warning"])
 
 
+WEEKDAY_LINE = """
+  - id: example-weekday-line
+    service: Example Weekday Line
+    group: Example helplines
+    for: A made-up line, open on weekdays, for the tests of opening times.
+    numbers:
+      - number: "020 7946 0456"
+        kind: call
+    hours:
+      - days: Monday to Friday
+        opens: "09:00"
+        closes: "17:00"
+    sources:
+      - https://www.example.org/example-weekday-line
+    last_confirmed: 2026-11-01
+    confirm_every: 6 months
+    status: current
+"""
+
+
+def _run_with_hours(tmp_path: Path, capsys: pytest.CaptureFixture[str], page: str) -> tuple[int, list[str]]:
+    """The fixture register with a line that has opening times."""
+    register = tmp_path / "register.yml"
+    register.write_text((REPO / REGISTER).read_text(encoding="utf-8").rstrip("\n") + "\n" + WEEKDAY_LINE, encoding="utf-8")
+    status = website.main(["check", "--today", TODAY, "--facts", str(register), "--config", str(CONFIG), page])
+    return status, [line for line in capsys.readouterr().out.splitlines() if "Example Due Line" not in line]
+
+
+def test_opening_times_typed_beside_a_registered_line_fail_and_say_which_line_to_include(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str],
+) -> None:
+    assert _run_with_hours(tmp_path, capsys, str(PAGES / "typed-hours.md")) == (1, [
+        f"{PAGES}/typed-hours.md:11: error: opening times come from the register, not typed by hand: 'Monday to "
+        "Friday' is typed beside 020 7946 0456 (Example Weekday Line); take it out and put this line on its own "
+        'below the number: --8<-- "facts/hours/example-weekday-line.md"',
+        "1 error, 1 warning",
+    ])
+
+
+def test_opening_times_from_the_register_and_times_away_from_a_line_pass(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str],
+) -> None:
+    assert _run_with_hours(tmp_path, capsys, str(PAGES / "hours-from-register.md")) == (0, ["0 errors, 1 warning"])
+
+
 def test_a_page_built_from_the_register_is_checked_as_it_will_be_published(capsys: pytest.CaptureFixture[str]) -> None:
     """Its list and Sources come from generated parts: the check makes them, before any build has run."""
     assert _run(capsys, str(PAGES / "phone-book.md")) == (0, [DUE, "0 errors, 1 warning"])

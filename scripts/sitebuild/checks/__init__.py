@@ -146,6 +146,8 @@ def check_pages(paths: list[Path], settings: SiteSettings, today: datetime.date,
             findings.extend(plain_english.check_plain_english(page, reading, includes.include_lines(page)))
         if register is not None and complete:
             findings.extend(register_rules.check_numbers(page.path, _shown(page, reading), register))
+            if not translation.is_translation(page):  # the hours phrases it knows are English ones
+                findings.extend(register_rules.check_typed_hours(page.path, reader.read(page.body), register))
     findings.extend(rules.check_unique_titles(pages))
     return sorted(findings)
 

@@ -6,6 +6,7 @@ Also the register's own warnings: a number past its confirm-by date, and the lis
 from __future__ import annotations
 
 import datetime
+import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -42,6 +43,33 @@ def check_numbers(path: Path, reading: Reading, register: Register) -> Iterator[
             yield finding(path, shown.line, (
                 f"a page must not show a withdrawn number: {shown.text} is marked withdrawn in {register.path} "
                 f"(line {withdrawn.line}, {withdrawn.service}); {instead}"))
+
+
+# Opening times as people type them: a clock time, a range of days, or a phrase for all day, every day.
+_DAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_TYPED_HOURS = re.compile(
+    rf"\b(?:\d{{1,2}}(?:[:.]\d\d)?\s?(?:am|pm)\b|\d{{1,2}}:\d\d\b|24 hours|24/7|day and night|round the clock|"
+    rf"open daily|every day|weekdays|weekends|{_DAY}s?\s+(?:to|-|–)\s+{_DAY}|{_DAY}s\b)", re.IGNORECASE)
+
+
+def check_typed_hours(path: Path, own: Reading, register: Register) -> Iterator[Problem]:
+    """Opening times come from the register, so each is right on every page and changes in one place: a
+    paragraph that shows a line the register gives hours for must not type them (own: the page as typed,
+    before its parts are included)."""
+    # A service's name may hold what looks like hours (Rape Crisis 24/7 Support Line): blank out names first.
+    names = re.compile("|".join(re.escape(fact.service) for fact in register.facts), re.IGNORECASE)
+    for block in own.blocks:
+        typed = _TYPED_HOURS.search(names.sub(lambda name: " " * len(name.group()), block.text))
+        if not typed:
+            continue
+        for shown in numbers_in(0, block.text):
+            fact = next((fact for fact in register.lookup(shown.digits) if fact.current and fact.hours), None)
+            if fact:
+                yield finding(path, block.line_at(typed.start()), (
+                    f"opening times come from the register, not typed by hand: '{typed.group()}' is typed beside "
+                    f"{shown.text} ({fact.service}); take it out and put this line on its own below the number: "
+                    f'--8<-- "facts/hours/{fact.id}.md"'))
+                break
 
 
 def _unregistered(text: str, digits: str, register: Register) -> str:
