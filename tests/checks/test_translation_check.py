@@ -51,11 +51,11 @@ EACH_RULE = {
     # sentence gets no plain-English advice, which is about English words.
     "good.md": [],
     "extra-number.md": [
-        "20: error: every number on a translated page must also be on its English page, english.md; 112 is not: "
+        "22: error: every number on a translated page must also be on its English page, english.md; 112 is not: "
         "copy the number exactly from the English page, or take it out",
     ],
     "extra-link.md": [
-        "21: error: every link to another website on a translated page must also be on its English page, "
+        "23: error: every link to another website on a translated page must also be on its English page, "
         "english.md; https://www.example.org/tr/ is not: use the same address as the English page, or take the link out",
     ],
     "source-changed.md": [
@@ -66,6 +66,10 @@ EACH_RULE = {
         "day you finished",
     ],
     "missing-fields.md": [
+        "1: error: a translated page must have emergency_line, the sentence 'In an emergency, call 999.' in the "
+        "page's language, with 999 in it",
+        "1: error: a translated page must have exit_label, the words 'Exit this page' in the page's language, for "
+        "the exit button",
         "1: error: a translated page must have native_speaker_checked, yes if a native speaker has checked the "
         "translation, otherwise no",
         "1: error: a translated page must have notice_checked, the sentence 'A native speaker has checked this "
@@ -98,7 +102,7 @@ EACH_RULE = {
     "from-translation.md": ["7: error: translated_from must be an English page; good.md is itself a translation"],
     "english-lang.md": ["6: error: lang must be the language of the translation, not English; found 'en-GB'"],
     "sources-without-id.md": [
-        "23: error: the Sources heading of a translated page must end with {#sources}, so links to a page's "
+        "25: error: the Sources heading of a translated page must end with {#sources}, so links to a page's "
         "sources work in every language: write '## Kaynaklar (Sources) {#sources}'",
     ],
 }
@@ -120,7 +124,7 @@ def test_a_number_that_differs_from_the_english_page_fails_even_when_it_is_regis
     (tmp_path / "tr.md").write_text(page)
     register, parts, _ = facts_context(REGISTER, CONFIG, None)
     findings = check_pages([tmp_path / "tr.md"], settings(site_config.load(CONFIG)), TODAY, register=register, parts=parts)
-    assert [(f.line, f.message) for f in findings if f.is_error] == [(20, (
+    assert [(f.line, f.message) for f in findings if f.is_error] == [(22, (
         "every number on a translated page must also be on its English page, english.md; 020 7946 0123 is not: "
         "copy the number exactly from the English page, or take it out"))]
 

@@ -44,6 +44,9 @@ REQUIRED = {
     "notice_translated": "the sentence 'Translated from English on {date}.' in the page's language",
     "notice_not_checked": "the sentence 'A native speaker has not checked this translation yet.' in the page's language",
     "notice_checked": "the sentence 'A native speaker has checked this translation.' in the page's language",
+    # The exit button and the emergency line are the first things a reader needs, so in her language too.
+    "exit_label": "the words 'Exit this page' in the page's language, for the exit button",
+    "emergency_line": "the sentence 'In an emergency, call 999.' in the page's language, with 999 in it",
 }
 
 
