@@ -66,7 +66,7 @@ def hours_text(hours: Hours) -> str:
     if hours.always:
         return "Open 24 hours, every day."
     if not hours.openings:
-        return "Not open day and night: check its opening hours before you call."
+        return "Check its opening hours before you call."
     text = "; ".join(f"{opening.days}, {clock(opening.opens)} to {clock(opening.closes)}" for opening in hours.openings)
     return text[0].upper() + text[1:] + "."
 
