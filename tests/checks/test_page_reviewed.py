@@ -34,11 +34,20 @@ def test_a_page_without_a_review_date_shows_nothing() -> None:
     assert TEMPLATE.render(page={"meta": {}}).strip() == ""
 
 
+@pytest.mark.parametrize(("checked", "shown"), [(False, False), ("no", False), (True, True)])
+def test_a_translation_says_it_was_reviewed_only_once_a_native_speaker_has_checked_it(checked, shown) -> None:
+    meta = {"last_reviewed": "2026-11-25", "translated_from": "get-help.md", "native_speaker_checked": checked}
+    assert ("Page last reviewed" in TEMPLATE.render(page={"meta": meta})) is shown
+
+
 def test_every_built_page_shows_its_review_date(built_site: Path) -> None:
     for page in site_config.load(REPO / "mkdocs.yml").pages:
         source = REPO / "docs" / page
-        field = load_page(source).fields.get("last_reviewed")
-        if not field:
+        fields = load_page(source).fields
+        field = fields.get("last_reviewed")
+        checked = fields.get("native_speaker_checked")
+        unchecked = "translated_from" in fields and not (checked and checked.text == "yes")
+        if not field or unchecked:
             continue
         reviewed = datetime.date.fromisoformat(field.text)
         built = built_site / site_config.page_output(page)
