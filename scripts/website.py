@@ -34,8 +34,8 @@ from pathlib import Path
 from sitebuild import config as site_config
 from sitebuild import events, facts
 from sitebuild.checks import check_site, translation_version
-from sitebuild.checks.cited import cited_sources, dead_report
-from sitebuild.checks.register import due_report
+from sitebuild.checks.links import cited_sources, dead_report
+from sitebuild.checks.numbers import due_report
 from sitebuild.pipeline import BUILDERS, BuildFailed, build, events_data, events_today, publication_address
 from sitebuild.problems import Failed, Problem, report, shown
 

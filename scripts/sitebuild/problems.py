@@ -52,11 +52,6 @@ class Failed(Exception):
         self.problems = sorted(set(problems))
 
 
-def at(path: str, line: int, column: int | None, message: str) -> Problem:
-    """An error (the usual kind) at a place."""
-    return Problem(path, line, column, message)
-
-
 def shown(path: os.PathLike | str) -> str:
     """A path as people see it in messages: relative to the current folder when inside it."""
     from pathlib import Path
@@ -110,6 +105,11 @@ def found(value: object) -> str:
     if len(text) > 60:
         text = text[:57] + "..."
     return repr(text)
+
+
+def and_list(items: list[str] | tuple[str, ...]) -> str:
+    """Like 'a', 'a and b' or 'a, b and c'."""
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
 
 
 def _plural(number: int, word: str) -> str:

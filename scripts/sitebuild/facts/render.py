@@ -14,10 +14,9 @@ from urllib.parse import quote, urlsplit
 import jinja2
 import markupsafe
 
-from sitebuild.writing import clock, day_month_year, templates
-from sitebuild.facts.identity import Identity
-from sitebuild.facts.model import Fact, Hours, Register, days_of
-from sitebuild.sources import compared_with
+from sitebuild.config import clock, day_month_year, templates
+from sitebuild.facts.model import Fact, Hours, Identity, Register, days_of
+from sitebuild.facts.sources import compared_with
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 
