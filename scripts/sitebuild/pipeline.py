@@ -22,6 +22,10 @@ from datetime import date
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from mkdocs.commands.build import build as mkdocs_build
+from mkdocs.config import load_config
+from mkdocs.exceptions import Abort, ConfigurationError
+
 from sitebuild import config as site_config
 from sitebuild import events, facts
 from sitebuild.config import PREVIEW_URL, SiteConfig
@@ -120,10 +124,6 @@ def build(config_path: Path, site_dir: Path, builder: str = "mkdocs", site_url: 
 
 def _mkdocs(config_path: Path, staging: Path, site_dir: Path, site_url: str) -> None:
     """MkDocs in this process; its hook (scripts/mkdocs_hook.py) runs generate() and finish()."""
-    from mkdocs.commands.build import build as mkdocs_build
-    from mkdocs.config import load_config
-    from mkdocs.exceptions import Abort, ConfigurationError
-
     handler = _print_mkdocs_messages()
     os.environ["SITE_DIR_SHOWN"] = shown(site_dir)
     try:
@@ -176,7 +176,7 @@ def _zensical(config_path: Path, staging: Path, site_dir: Path, site_url: str) -
         shutil.rmtree(output, ignore_errors=True)
         if not cache_was_there:
             shutil.rmtree(cache, ignore_errors=True)
-    import zensical
+    import zensical  # installed only for this builder (scripts/setup.sh --zensical)
 
     put_files(staging, files)
     theme_dirs = [path for path in (config.custom_dir, Path(zensical.__file__).parent / "templates") if path]

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
+from pathlib import Path
 
 ERROR = "error"
 WARNING = "warning"
@@ -54,8 +55,6 @@ class Failed(Exception):
 
 def shown(path: os.PathLike | str) -> str:
     """A path as people see it in messages: relative to the current folder when inside it."""
-    from pathlib import Path
-
     resolved = Path(path).resolve()
     try:
         return resolved.relative_to(Path.cwd().resolve()).as_posix()

@@ -6,7 +6,7 @@ One finder for every check that compares numbers: the register check and the tra
 targets apart) and finds:
 
 - tel: and sms: links, compared by their digits;
-- whole UK numbers in text, however they are written (phones.full_numbers): '0808 2000 247',
+- whole UK numbers in text, however they are written (facts.model.full_numbers): '0808 2000 247',
   '(020) 7946 0000', '+44 (0) 20 7946 0000', with any kind of space or dash between the digits;
 - short codes in text, only where they are used as numbers: after call, text, dial, ring, phone or
   press ('call 999', 'press 55', 'text 61016'), after NHS ('NHS 111'), after 'on' or 'to' when the

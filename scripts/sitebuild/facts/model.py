@@ -203,11 +203,6 @@ class Identity:
     rights_holder: str | None = None
     genuine_page: str | None = None
 
-    @property
-    def form_host(self) -> str | None:
-        """The form's website, named in the link text so people know where they are going."""
-        return (urlsplit(self.form).hostname or "").removeprefix("www.") if self.form else None
-
 
 # -- Phone numbers ----------------------------------------------------------------------------------
 
