@@ -51,9 +51,9 @@ class SiteSettings:
         """The longest page title whose <title> still fits in a browser tab."""
         return TAB_TITLE_LIMIT - len(TITLE_SEPARATOR) - len(self.short_name)
 
+
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _INTERVAL = re.compile(r"^(\d+) months?$")
-SOURCES_HEADING = "Sources"
 # Front matter values the templates show; no page may bring a script or style in through them either.
 SHOWN_FIELDS = ("title", "description", "notice_translated", "notice_not_checked", "notice_checked",
                 "exit_label", "emergency_line")
