@@ -1,11 +1,6 @@
-"""The site's one MkDocs hook: runs the build's steps (sitebuild.pipeline) inside `mkdocs build` and `mkdocs serve`.
+"""The site's one MkDocs hook: runs the build's steps (sitebuild.pipeline, which lists them) inside
+`mkdocs build` and `mkdocs serve`: generate() before the build, the calendar files and finish() after it.
 
-- on_config: pages include generated parts by name (--8<-- "facts/phone-book.md"), from the
-  generated folder beside mkdocs.yml, wherever MkDocs is started from.
-- on_pre_build: generate(): the page parts from data/ (the facts register, the events).
-- on_page_context: while serving, the data's problems, for a box at the top of every page.
-- on_post_build: the calendar files into the site, then finish(): languages, folded sources, packed
-  files, the link check and the Content-Security-Policy.
 Any problem stops the build with every message, and the site is left as it was; except while
 serving, where a mistake in data/ must not stop the preview: the pages keep the parts that last
 worked, and each shows the messages, so the browser says what to fix and reloads once it is fixed.
@@ -46,16 +41,16 @@ def on_config(config):
 def on_pre_build(config) -> None:
     """Makes the page parts, or stops the build with every problem in data/ and mkdocs.yml (while serving, shows them)."""
     try:
-        generated = generate(site_config.load(Path(config.config_file_path)), config.site_url or site_config.PREVIEW_URL,
-                             serving=_state["serving"])
+        _state["files"], problems = generate(site_config.load(Path(config.config_file_path)),
+                                             config.site_url or site_config.PREVIEW_URL, serving=_state["serving"])
     except Failed as error:
         raise PluginError("the site's data has problems, so nothing was built:\n" + report(error.problems)) from None
-    _state["files"], _state["problems"] = generated.files, generated.problems
-    if any(problem.is_error for problem in generated.problems):
+    _state["problems"] = problems
+    if any(problem.is_error for problem in problems):
         # A part never made yet is left out of the page, instead of stopping the preview.
         config.mdx_configs.setdefault("pymdownx.snippets", {})["check_paths"] = False
-    if generated.problems:
-        print(report(generated.problems), file=sys.stderr)
+    if problems:
+        print(report(problems), file=sys.stderr)
 
 
 def on_page_context(context: dict, page, config, nav) -> dict:

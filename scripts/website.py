@@ -31,11 +31,13 @@ import socket
 import sys
 from pathlib import Path
 
+from mkdocs.__main__ import cli
+
 from sitebuild import config as site_config
 from sitebuild import events, facts
 from sitebuild.checks import check_site, translation_version
-from sitebuild.checks.cited import cited_sources, dead_report
-from sitebuild.checks.register import due_report
+from sitebuild.checks.links import cited_sources, dead_report
+from sitebuild.checks.numbers import due_report
 from sitebuild.pipeline import BUILDERS, BuildFailed, build, events_data, events_today, publication_address
 from sitebuild.problems import Failed, Problem, report, shown
 
@@ -149,8 +151,6 @@ def _serve(args: argparse.Namespace) -> int:
             print(f"error: port {args.port} is busy (is the site already being served?); choose another with "
                   f"scripts/serve.sh --port {args.port + 1}", file=sys.stderr)
             return 1
-    from mkdocs.__main__ import cli
-
     return cli(["serve", "--config-file", str(CONFIG), "--dev-addr", f"127.0.0.1:{args.port}"], standalone_mode=True)
 
 

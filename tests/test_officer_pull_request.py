@@ -262,7 +262,7 @@ def test_every_pull_request_check_and_the_publishing_build_pass(officer_copy: tu
         result = _run(copy, [sys.executable, *arguments[1:]], {name: str(value) for name, value in env.items()
                                                                 if "${{" not in str(value)})
         assert result.returncode == 0, f"{command} failed:\n{result.stdout}{result.stderr}"
-        # Correct events get no warning either: warnings are for slips (sitebuild/events/slips.py).
+        # Correct events get no warning either: warnings are for slips (sitebuild/events/validate.py).
         assert "data/events.yml:" not in result.stdout + result.stderr, result.stdout + result.stderr
     site = copy / "site"
     for built, text in shown:

@@ -1,4 +1,5 @@
-"""The site's mkdocs.yml, read once, with the line of every setting, for the steps and checks.
+"""The site's mkdocs.yml, read once, with the line of every setting, for the steps and checks; and the
+site's way of writing what it generates: dates the GOV.UK way, and the templates generated parts come from.
 
 Which pages exist and where each is published, nav (with the line of each entry), the site's
 address and its own settings under extra:. MkDocs reads the file again for itself when it builds;
@@ -9,11 +10,13 @@ from __future__ import annotations
 
 import posixpath
 from dataclasses import dataclass
+from datetime import date, time
 from functools import cached_property
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+import jinja2
 import pathspec
 
 from sitebuild.problems import shown
@@ -79,9 +82,9 @@ class SiteConfig:
         return (self.root / folder).resolve() if isinstance(folder, str) and folder else None
 
     @property
-    def nav_tree(self) -> Any:
-        """nav as written, titles and all."""
-        return self.data.get("nav")
+    def nav_titles(self) -> dict[str, str]:
+        """Each page's menu title in nav, by the page it names."""
+        return {target: str(path[-1]) for path, target in _nav_targets(self.data.get("nav"), ()) if isinstance(path[-1], str)}
 
     @cached_property
     def nav(self) -> tuple[NavEntry, ...] | None:
@@ -137,3 +140,36 @@ def _nav_targets(node: Any, path: tuple):
     elif isinstance(node, dict):
         for title, value in node.items():
             yield from _nav_targets(value, path + (title,))
+
+
+# -- How generated text is written ------------------------------------------------------------------
+
+WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
+          "October", "November", "December")
+
+
+def day_month_year(day: date) -> str:
+    """Like 25 November 2026, whatever the machine's locale."""
+    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
+
+
+def weekday_day_month_year(day: date) -> str:
+    """Like Sunday 14 March 2027."""
+    return f"{WEEKDAYS[day.weekday()]} {day_month_year(day)}"
+
+
+def clock(moment: time) -> str:
+    """Like 6:30pm, 6pm, midday or midnight, the GOV.UK way."""
+    if (moment.hour, moment.minute) == (12, 0):
+        return "midday"
+    if (moment.hour, moment.minute) == (0, 0):
+        return "midnight"
+    minutes = f":{moment.minute:02d}" if moment.minute else ""
+    return f"{moment.hour % 12 or 12}{minutes}{'am' if moment.hour < 12 else 'pm'}"
+
+
+def templates(folder: Path, **settings: Any) -> jinja2.Environment:
+    """Templates from a folder: an undefined name fails loudly, and block tags leave no stray lines."""
+    return jinja2.Environment(loader=jinja2.FileSystemLoader(folder), undefined=jinja2.StrictUndefined,
+                              trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True, **settings)

@@ -18,15 +18,18 @@ import re
 import shutil
 import subprocess
 import sys
-from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from mkdocs.commands.build import build as mkdocs_build
+from mkdocs.config import load_config
+from mkdocs.exceptions import Abort, ConfigurationError
+
 from sitebuild import config as site_config
 from sitebuild import events, facts
 from sitebuild.config import PREVIEW_URL, SiteConfig
-from sitebuild.events.placeholders import is_example_host
+from sitebuild.events.fields import is_example_host
 from sitebuild.postbuild import finish
 from sitebuild.problems import Failed, Problem, report, shown
 
@@ -39,15 +42,6 @@ DATA = "EVENTS_DATA"
 
 class BuildFailed(Exception):
     """A build step failed; its messages have been printed."""
-
-
-@dataclass(frozen=True)
-class Generated:
-    """What the data gives the build: files to put in the built site (the calendars), and its problems:
-    only warnings, unless serving (see generate())."""
-
-    files: dict[str, bytes]
-    problems: list[Problem]
 
 
 def events_today() -> date:
@@ -67,10 +61,11 @@ def events_data(config: SiteConfig) -> tuple[Path, bool]:
     return chosen, chosen.resolve() == own.resolve()
 
 
-def generate(config: SiteConfig, site_url: str, serving: bool = False) -> Generated:
+def generate(config: SiteConfig, site_url: str, serving: bool = False) -> tuple[dict[str, bytes], list[Problem]]:
     """Makes every page part into the generated folder; raises Failed with every problem in data/ and mkdocs.yml.
 
-    serving: for `mkdocs serve`, which must go on showing the site while someone fixes their file: a
+    Returns the files to put in the built site (the calendars), and the problems: only warnings,
+    unless serving: `mkdocs serve` must go on showing the site while someone fixes their file, so a
     step with errors keeps the parts it made last time, and the errors are returned, not raised.
     """
     problems: list[Problem] = []
@@ -99,7 +94,7 @@ def generate(config: SiteConfig, site_url: str, serving: bool = False) -> Genera
         for name, text in made_parts.items():
             (config.generated / step / name).parent.mkdir(parents=True, exist_ok=True)
             (config.generated / step / name).write_text(text, encoding="utf-8")
-    return Generated(files, sorted(set(problems)))
+    return files, sorted(set(problems))
 
 
 def put_files(site_dir: Path, files: dict[str, bytes]) -> None:
@@ -129,10 +124,6 @@ def build(config_path: Path, site_dir: Path, builder: str = "mkdocs", site_url: 
 
 def _mkdocs(config_path: Path, staging: Path, site_dir: Path, site_url: str) -> None:
     """MkDocs in this process; its hook (scripts/mkdocs_hook.py) runs generate() and finish()."""
-    from mkdocs.commands.build import build as mkdocs_build
-    from mkdocs.config import load_config
-    from mkdocs.exceptions import Abort, ConfigurationError
-
     handler = _print_mkdocs_messages()
     os.environ["SITE_DIR_SHOWN"] = shown(site_dir)
     try:
@@ -164,7 +155,7 @@ def _zensical(config_path: Path, staging: Path, site_dir: Path, site_url: str) -
     """
     config = site_config.load(config_path)
     try:
-        generated = generate(config, site_url)
+        files, _ = generate(config, site_url)
     except Failed as error:
         print(report(error.problems), file=sys.stderr)
         raise BuildFailed(f"the site was not built, so {shown(site_dir)} was left as it was") from None
@@ -185,9 +176,9 @@ def _zensical(config_path: Path, staging: Path, site_dir: Path, site_url: str) -
         shutil.rmtree(output, ignore_errors=True)
         if not cache_was_there:
             shutil.rmtree(cache, ignore_errors=True)
-    import zensical
+    import zensical  # installed only for this builder (scripts/setup.sh --zensical)
 
-    put_files(staging, generated.files)
+    put_files(staging, files)
     theme_dirs = [path for path in (config.custom_dir, Path(zensical.__file__).parent / "templates") if path]
     try:
         finish(staging, site_config.load(config_path), theme_dirs, shown_site=site_dir)

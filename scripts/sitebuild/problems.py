@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
+from pathlib import Path
 
 ERROR = "error"
 WARNING = "warning"
@@ -52,15 +53,8 @@ class Failed(Exception):
         self.problems = sorted(set(problems))
 
 
-def at(path: str, line: int, column: int | None, message: str) -> Problem:
-    """An error (the usual kind) at a place."""
-    return Problem(path, line, column, message)
-
-
 def shown(path: os.PathLike | str) -> str:
     """A path as people see it in messages: relative to the current folder when inside it."""
-    from pathlib import Path
-
     resolved = Path(path).resolve()
     try:
         return resolved.relative_to(Path.cwd().resolve()).as_posix()
@@ -110,6 +104,11 @@ def found(value: object) -> str:
     if len(text) > 60:
         text = text[:57] + "..."
     return repr(text)
+
+
+def and_list(items: list[str] | tuple[str, ...]) -> str:
+    """Like 'a', 'a and b' or 'a, b and c'."""
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
 
 
 def _plural(number: int, word: str) -> str:

@@ -1,25 +1,46 @@
-"""Reads a YAML file (the events file, the facts register, mkdocs.yml) with a line and column for every value.
+"""YAML files with a line and column for every value, and their syntax errors explained in plain words.
 
-PyYAML's own loaders follow YAML 1.1, where an unquoted 18:30 is the number 1110 and no/yes/on/off
-are booleans, and they silently keep the last of two duplicate keys. So we only let PyYAML build
-its node tree, then turn the nodes into dicts, lists and strings ourselves: every scalar stays the
-exact text typed, and duplicate keys, anchors and aliases are problems with a position.
+Reads the events file, the facts register, data/sources.yml and mkdocs.yml. PyYAML's own loaders
+follow YAML 1.1, where an unquoted 18:30 is the number 1110 and no/yes/on/off are booleans, and
+they silently keep the last of two duplicate keys. So we only let PyYAML build its node tree, then
+turn the nodes into dicts, lists and strings ourselves: every scalar stays the exact text typed,
+and duplicate keys, anchors and aliases are problems with a position.
+
+PyYAML's own messages ("mapping values are not allowed in this context", "while parsing a block
+mapping") name parts of the YAML grammar, and often point at the line after the mistake. The people
+who edit data/events.yml and the pages' front matter need the line they got wrong and what to type
+instead, so explain() reads each error together with the text around it.
 """
 
 from __future__ import annotations
 
+import functools
+import json
 import os
+import re
+from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path as FilePath
 from typing import Any
 
+import jsonschema
 import yaml
 
 from sitebuild.problems import Failed, Problem
-from sitebuild.yaml_errors import Shape, explain, mistake_at_value
 
+DATA = FilePath(__file__).resolve().parents[2] / "data"
+# A real page or events file is well under 100 KB; anything past 1 MB was pasted or saved by mistake,
+# and is refused before it is read, so the check answers at once.
+MAX_BYTES = 1_000_000
 # libyaml's parser where PyYAML's wheel has it; the pure-Python one gives the same nodes and marks.
 _BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+# The tag every node gets from _Loader.resolve; any other tag was typed in the file (like !name).
+_PLAIN_TAG = "tag:yaml.org,2002:str"
+# Events are at most five levels deep; deeper nesting is a mistake, and unbounded depth could
+# exhaust Python's recursion limit.
+MAX_DEPTH = 12
+
+Path = tuple[str | int, ...]
 
 
 class _Loader(_BaseLoader):  # type: ignore[misc, valid-type]
@@ -27,16 +48,7 @@ class _Loader(_BaseLoader):  # type: ignore[misc, valid-type]
 
     def resolve(self, kind: type, value: Any, implicit: Any) -> str:
         # Every scalar is read as the text typed (see _Converter), so a node's tag is never looked at.
-        return "tag:yaml.org,2002:str"
-
-# The tag every node gets from _Loader.resolve; any other tag was typed in the file (like !name).
-_PLAIN_TAG = "tag:yaml.org,2002:str"
-
-# Events are at most five levels deep; deeper nesting is a mistake, and unbounded depth could
-# exhaust Python's recursion limit.
-MAX_DEPTH = 12
-
-Path = tuple[str | int, ...]
+        return _PLAIN_TAG
 
 
 @dataclass
@@ -58,12 +70,12 @@ class Document:
         return table.get(path, self.values.get(path, (1, 1)))
 
 
-def load(text: str, path: str, name: str = "the events file", env_tag: bool = False, shape: Shape | None = None) -> Document:
+def load(text: str, path: str, env_tag: bool = False, shape: Shape | None = None) -> Document:
     """Parses YAML text; raises Failed for a syntax error, records other problems on the document.
 
-    path is the file as messages show it; name is how messages speak of the file. env_tag: read
-    MkDocs' !ENV [NAME, default] as the environment's value, as MkDocs does (mkdocs.yml only).
-    shape: what the file's fields may be, so a message about indentation gives the one that fits.
+    path is the file as messages show it. env_tag: read MkDocs' !ENV [NAME, default] as the
+    environment's value, as MkDocs does (mkdocs.yml only). shape: what the file's fields may be, so a
+    message about indentation gives the one that fits.
     """
     try:
         loader = _Loader(text)
@@ -77,7 +89,7 @@ def load(text: str, path: str, name: str = "the events file", env_tag: bool = Fa
         raise Failed([Problem(path, mistake.line, mistake.column, mistake.message)]) from None
     document = Document(data=None, path=path, text=text)
     if root is not None:
-        document.data = _Converter(document, name, env_tag).convert(root, (), 0)
+        document.data = _Converter(document, env_tag).convert(root, (), 0)
     return document
 
 
@@ -90,15 +102,40 @@ def read(file: FilePath, path: str, name: str, env_tag: bool = False) -> Documen
     except UnicodeDecodeError as error:
         raise Failed([Problem(path, 1, 1, f"{name} must be saved as UTF-8 text; found a byte it cannot read "
                                           f"({error.reason})")]) from None
-    return load(text, path, name, env_tag)
+    return load(text, path, env_tag)
+
+
+def too_big(name: str, size: int) -> str:
+    """Why a file (name: 'the events file', 'the page') over MAX_BYTES was not read."""
+    return (f"{name} is {size:,} bytes, more than the {MAX_BYTES:,} (1 MB) a real {name[4:]} needs, so it was not "
+            "read; check that nothing else was pasted or saved into it")
+
+
+def not_utf8(raw: bytes, start: int) -> tuple[int, int, str]:
+    """The line and column of the first byte that is not UTF-8, and ' (perhaps 'é')' naming the letter meant."""
+    line_start = raw.rfind(b"\n", 0, start) + 1
+    column = len(raw[line_start:start].decode("utf-8", errors="replace")) + 1
+    # Files saved in another encoding here are nearly always Windows' own: say which letter it meant.
+    guess = raw[start:start + 1].decode("cp1252", errors="replace")
+    return raw.count(b"\n", 0, start) + 1, column, f" (perhaps {guess!r})" if guess.isprintable() and guess != "\ufffd" else ""
+
+
+@functools.lru_cache(maxsize=None)
+def validator(schema: str) -> jsonschema.Draft7Validator:
+    """A data file's JSON Schema in data/ (the one definition of its fields, shared with editors), formats checked."""
+    document = json.loads((DATA / schema).read_text(encoding="utf-8"))
+    return jsonschema.Draft7Validator(document, format_checker=jsonschema.Draft7Validator.FORMAT_CHECKER)
+
+
+def spaces(count: int) -> str:
+    return f"{count} space" + ("" if count == 1 else "s")
 
 
 class _Converter:
     """Turns a PyYAML node tree into plain values, noting positions and problems."""
 
-    def __init__(self, document: Document, name: str = "the events file", env_tag: bool = False) -> None:
+    def __init__(self, document: Document, env_tag: bool = False) -> None:
         self.document = document
-        self.name = name
         self.env_tag = env_tag
         self.seen: set[int] = set()
 
@@ -171,3 +208,451 @@ def _environment_value(node: yaml.Node) -> Any:
         if name in os.environ:
             return os.environ[name]
     return default
+
+
+# -- Syntax errors in plain words ----------------------------------------------------------------
+
+# YAML's line breaks (libyaml counts NEL, LS and PS as breaks too, so its line numbers do).
+_BREAKS = re.compile(r"\r\n|\r|\n|\x85|\u2028|\u2029")
+# `key: value`, `key:`, `- key: value` and `- value` lines, after the indentation.
+_KEY_LINE = re.compile(r"^(?P<dash>-[ ]+)?(?P<key>[^\s:#'\"\[\]{}-][^:#]*?|\"[^\"]*\"|'[^']*'):(?:[ ]+(?P<value>.*?))?\s*$")
+_BLOCK_START = re.compile(r":[ ]+[|>][-+0-9]*\s*(#.*)?$")
+# libyaml's reader where PyYAML has it: advice is tried by reading the file again, several times.
+_COMPOSER = getattr(yaml, "CBaseLoader", yaml.BaseLoader)
+
+
+@dataclass(frozen=True)
+class Mistake:
+    """Where a mistake was made (1-based line and column) and what to change."""
+
+    line: int
+    column: int
+    message: str
+
+
+@dataclass(frozen=True)
+class Shape:
+    """What each set of fields in a file may hold (the events file knows; a page's front matter does not).
+
+    With it, advice about a line's indentation is tried before it is given: the line is moved to each
+    indentation the file uses, and the one that makes the file read, with every field where it is
+    allowed, is the one the message gives.
+    """
+
+    fields: Callable[[tuple[str, ...]], Collection[str]]  # the names allowed in the set at a path ("*": a list's items)
+    called: Callable[[tuple[str, ...]], str | None] = lambda path: None  # how a set's other fields are spoken of
+
+
+def explain(error: yaml.YAMLError, text: str, shape: Shape | None = None) -> Mistake:
+    """The mistake behind a PyYAML error in text, in the words of the person who typed it."""
+    lines = _BREAKS.split(text)
+    reader = _Reader(lines, shape)
+    if isinstance(error, yaml.reader.ReaderError):
+        return reader.control_character(error)
+    if not isinstance(error, yaml.MarkedYAMLError):
+        return Mistake(1, 1, _UNREADABLE)
+    return reader.explain(error)
+
+
+def mistake_at_value(text: str, row: int) -> Mistake:
+    """A value on this line (0-based) that starts with a symbol YAML reads specially, such as & * or !."""
+    return _Reader(_BREAKS.split(text)).special_start(row)
+
+
+_UNREADABLE = ("this line could not be read: check the spaces at the start of the line, the colon and space "
+               "after the field name, and any quote marks, against a line that works")
+
+
+class _Reader:
+    """Looks at the lines around a YAML error to work out what the person meant."""
+
+    def __init__(self, lines: list[str], shape: Shape | None = None) -> None:
+        self.lines = lines
+        self.shape = shape
+
+    # -- Small helpers -------------------------------------------------------------------------
+
+    def text(self, index: int) -> str:
+        return self.lines[index] if 0 <= index < len(self.lines) else ""
+
+    @staticmethod
+    def indent(line: str) -> int:
+        return len(line) - len(line.lstrip(" "))
+
+    def significant_before(self, index: int) -> int | None:
+        """The nearest line above that holds something other than a comment."""
+        for above in range(index - 1, -1, -1):
+            stripped = self.text(above).strip()
+            if stripped and not stripped.startswith("#"):
+                return above
+        return None
+
+    def key_and_value(self, index: int) -> tuple[str | None, str | None]:
+        match = _KEY_LINE.match(self.text(index).strip())
+        if not match:
+            return None, None
+        return match.group("key").strip("'\""), match.group("value")
+
+    def at(self, index: int, message: str, column: int | None = None) -> Mistake:
+        """A mistake on a line (0-based index), at its first character unless a column is given."""
+        index = min(max(index, 0), max(len(self.lines) - 1, 0))
+        if column is None:
+            column = self.indent(self.text(index))
+        return Mistake(index + 1, column + 1, message)
+
+    def value_column(self, index: int) -> int:
+        line = self.text(index)
+        match = re.match(r"^\s*(?:-[ ]+)?[^:]*:[ ]+", line)
+        return match.end() if match else self.indent(line)
+
+    # -- The kinds of mistake ------------------------------------------------------------------
+
+    def control_character(self, error: yaml.reader.ReaderError) -> Mistake:
+        text = "\n".join(self.lines)
+        before = text[: error.position]
+        line = before.count("\n")
+        column = len(before) - (before.rfind("\n") + 1)
+        code = error.character if isinstance(error.character, int) else ord(str(error.character)[:1] or "\0")
+        return Mistake(line + 1, column + 1, (
+            f"this line has an invisible control character (U+{code:04X}) that cannot be used here; "
+            "delete it and type the text again (it can come with text copied from another program)"))
+
+    def explain(self, error: yaml.MarkedYAMLError) -> Mistake:
+        problem = error.problem or ""
+        context = error.context or ""
+        mark = error.problem_mark or error.context_mark
+        row = mark.line if mark else 0
+        column = mark.column if mark else 0
+        context_row = error.context_mark.line if error.context_mark else row
+        context_column = error.context_mark.column if error.context_mark else column
+
+        if "tab" in problem or self.text(row)[column:column + 1] == "\t":
+            return self.at(row, "this line is indented with a tab; indent it with spaces instead", 0)
+        if "quoted scalar" in context and "end of stream" in problem:
+            return self.unclosed_quote(context_row)
+        if "unknown escape" in problem:
+            return self.at(row, "inside double quotes, a backslash (\\) must be written twice (\\\\); "
+                                "or put the value in single quotes instead", context_column)
+        if "block scalar" in context:
+            return self.text_after_block_indicator(context_row)
+        if "anchor" in context or "alias" in context or "alias" in problem or "anchor" in problem:
+            return self.special_start(row if "alias" in problem else context_row)
+        if "tag" in context:
+            return self.special_start(context_row)
+        if "directive" in context:
+            return self.special_start(context_row, context_column)
+        if "cannot start any token" in problem or "incompatible YAML document" in problem:
+            return self.special_start(row, column)
+        if "block sequence entries are not allowed" in problem:
+            return self.special_start(row, column)
+        if "mapping values are not allowed" in problem:
+            return self.unexpected_colon(row, column)
+        if "could not find expected ':'" in problem:
+            return self.missing_colon(context_row)
+        if "flow sequence" in context or "flow mapping" in context:
+            closing = "]" if "sequence" in context else "}"
+            return self.unclosed_bracket(context_row, closing)
+        if "another document" in problem:
+            return self.at(row, "a line of three dashes (---) cannot be used here; delete it")
+        if "document start" in problem:
+            for candidate in (row, self.significant_before(row)):
+                if candidate is not None and self.text(candidate).strip() == "...":
+                    return self.at(candidate, "a line of three dots (...) ends the file early; delete it")
+            return self.layout(row)
+        if "expected key" in problem or "'-' indicator" in problem or "expected <block end>" in problem:
+            return self.layout(row, first=context_row)
+        return self.at(row, _UNREADABLE)
+
+    def unclosed_quote(self, row: int) -> Mistake:
+        key, value = self.key_and_value(row)
+        quote = (value or self.text(row).strip() or '"')[0]
+        quote = quote if quote in "'\"" else '"'
+        return self.at(row, f"this value opens a quote mark ({quote}) but does not close it; add {quote} at the "
+                            "end of the value, or remove the opening one", self.value_column(row))
+
+    def text_after_block_indicator(self, row: int) -> Mistake:
+        key, value = self.key_and_value(row)
+        indicator = (value or "|")[:1]
+        name = key or "the field"
+        return self.at(row, f"after {name}: {indicator} the text must start on the next line, indented by two "
+                            f"more spaces than {name}:", self.value_column(row))
+
+    def special_start(self, row: int, column: int | None = None) -> Mistake:
+        line = self.text(row)
+        key, value = self.key_and_value(row)
+        at_line_start = column is not None and column <= self.indent(line)
+        if key is not None and value and not at_line_start:
+            character = value[0]
+            start = self.value_column(row)
+            if value.startswith("- "):
+                character = "- "
+            return self.at(row, f"a value cannot start with {character.strip() or character} unless the whole value "
+                                f'is in double quotes; write it as {key}: "{_escaped(value)}"', start)
+        character = line.strip()[:1] or "?"
+        return self.at(row, f"a line cannot start with {character} here; check this line against a line that works, "
+                            "and put any text that starts with a symbol in double quotes", column)
+
+    def unexpected_colon(self, row: int, column: int) -> Mistake:
+        line = self.text(row)
+        key, value = self.key_and_value(row)
+        before = line[:column]
+        if key is not None and re.search(r":[ ]", before.strip()):
+            # `title: Events: dates`: the second colon and space read as the start of another field.
+            return self.at(row, "a value with a colon and a space in it must be in double quotes; write it as "
+                                f'{key}: "{_escaped(value or "")}"', self.value_column(row))
+        above = self.significant_before(row)
+        if above is not None and re.match(r"^\s*-[^\s-]", self.text(above)):
+            return self.at(above, "put a space after the - at the start of this line, like - id: "
+                                  "(a - with no space after it is read as part of the text)")
+        if above is not None and self.indent(line) == self.indent(self.text(above)) and not self.block_text(above) \
+                and not re.search(r":([ ]|$)", self.text(above)) and not self.text(above).lstrip().startswith("- "):
+            # The line above has no colon (or none followed by a space), so it ran on into this one.
+            return self.missing_colon(above)
+        if above is not None and self.indent(line) > self.indent(self.text(above)):
+            return self.realigned([row, above]) or self.too_far_in(row, above)
+        return self.layout(row)
+
+    def too_far_in(self, row: int, above: int) -> Mistake:
+        if self.text(row).lstrip().startswith("- ") and not self.shape:
+            lined_up = self.lined_up_item(row, [self.indent(line) for number, line in enumerate(self.lines)
+                                                if number != row and line.lstrip().startswith("- ")])
+            if lined_up:
+                return lined_up
+        above_line = self.text(above)
+        before = self.significant_before(above)
+        here = self.indent(self.text(row))
+        if before is not None and self.indent(self.text(before)) == here and self.indent(above_line) < here:
+            # The line above is the odd one out: it is indented less than the lines either side of it.
+            key, _ = self.key_and_value(above)
+            name = f"{key}:" if key else "this line"
+            return self.at(above, f"{name} is indented by {spaces(self.indent(above_line))}, but the lines above and "
+                                  f"below it by {spaces(here)}; line it up with them")
+        key, _ = self.key_and_value(above)
+        wanted = self.indent(above_line) + (2 if above_line.lstrip().startswith("- ") else 0)
+        if key:
+            return self.at(row, f"this line is indented by {spaces(here)}, further in than {key}: above it; "
+                                f"indent it by {spaces(wanted)}, to line up with {key}:")
+        return self.at(row, f"this line is indented by {spaces(here)}, further in than the line above it; "
+                            f"indent it by {spaces(wanted)}, to line up with it")
+
+    def block_text(self, row: int) -> bool:
+        """Whether this line is part of a `key: |` or `key: >` text."""
+        here = self.indent(self.text(row))
+        above = row - 1
+        while above >= 0 and (not self.text(above).strip() or self.indent(self.text(above)) >= here):
+            if _BLOCK_START.search(self.text(above)) and self.indent(self.text(above)) < here:
+                return True
+            above -= 1
+        return above >= 0 and bool(_BLOCK_START.search(self.text(above)))
+
+    def missing_colon(self, row: int) -> Mistake:
+        line = self.text(row)
+        here = self.indent(line)
+        # Inside a `key: |` block, a line indented less than the text above ends the text.
+        above = row - 1
+        while above >= 0 and (not self.text(above).strip() or self.indent(self.text(above)) > here):
+            above -= 1
+        if above >= 0 and _BLOCK_START.search(self.text(above)) and self.indent(self.text(above)) <= here:
+            key, _ = self.key_and_value(above)
+            name = key or "the field"
+            text_rows = [r for r in range(above + 1, row) if self.text(r).strip()]
+            wanted = self.indent(self.text(text_rows[0])) if text_rows else self.indent(self.text(above)) + 2
+            return self.at(row, f"this line is part of the text of {name}, so indent it like the lines of that text: "
+                                f"by {spaces(wanted)}, two more than {name}:")
+        stripped = line.strip()
+        joined = re.match(r"^(?:-[ ]+)?([A-Za-z_][\w-]*):(\S.*)$", stripped)
+        if joined:
+            return self.at(row, f"put a space after the colon, like {joined.group(1)}: {joined.group(2)}")
+        word = re.match(r"^(?:-[ ]+)?[\"']?([A-Za-z_][\w-]*)[\"']?\s*(.*)$", stripped)
+        if not word:
+            return self.at(row, "this line needs a field name, a colon and a space before the value, like title: "
+                                "and then the value")
+        name, rest = word.group(1), word.group(2).strip() or "and then the value"
+        return self.at(row, f"this line needs a colon and a space after {name}, like {name}: {rest}")
+
+    def unclosed_bracket(self, row: int, closing: str) -> Mistake:
+        key, value = self.key_and_value(row)
+        opening = "[" if closing == "]" else "{"
+        shape = "a list closed with ] on the same line, like [times, postcode]" if closing == "]" else \
+            "closed with } on the same line"
+        if key is not None:
+            return self.at(row, f"a value that starts with {opening} must be {shape}; if it is text, put it in "
+                                f'double quotes, like {key}: "{_escaped(value or "")}"', self.value_column(row))
+        return self.at(row, f"a value that starts with {opening} must be {shape}")
+
+    def layout(self, row: int, first: int | None = None) -> Mistake:
+        """A line that does not fit the lines above it: a stray quote, a value after a quote, or the indentation."""
+        start = row if first is None else min(first, row)
+        for candidate in range(start, row + 1):
+            quote = self.quote_problem(candidate)
+            if quote:
+                return quote
+        line = self.text(row)
+        key, value = self.key_and_value(row)
+        if key is not None and value and value[0] in "[{":
+            return self.special_start(row)
+        stripped = line.strip()
+        if stripped.startswith("- "):
+            return self.misplaced_item(row)
+        return self.realigned([row, start]) or self.misaligned(row)
+
+    def realigned(self, rows: list[int]) -> Mistake | None:
+        """The one line whose indentation, changed, makes the file read with every field where it belongs.
+
+        Tried on the lines given and the two above them, at each indentation the file uses; the fewest
+        fields out of place wins, then the smallest move. None without a Shape, or if nothing works.
+        """
+        if self.shape is None:
+            return None
+        for row in list(rows):
+            above = self.significant_before(row)
+            rows += [above] if above is not None else []
+            above = self.significant_before(above) if above is not None else None
+            rows += [above] if above is not None else []
+        levels = sorted({self.indent(line) + (2 if line.lstrip().startswith("- ") else 0)
+                         for line in self.lines if line.strip() and not line.lstrip().startswith("#")})
+        best: tuple[tuple[int, int, int], int, int, list[tuple[int, tuple[str, ...], str]]] | None = None
+        for order, row in enumerate(dict.fromkeys(rows)):
+            key, _ = self.key_and_value(row)
+            line = self.text(row)
+            if key is None or line.lstrip().startswith("- "):
+                continue
+            for level in levels:
+                trial = self.lines[:row] + [" " * level + line.lstrip(" ")] + self.lines[row + 1:]
+                try:
+                    keys = list(_keys(yaml.compose("\n".join(trial), Loader=_COMPOSER)))
+                except yaml.YAMLError:
+                    continue
+                if not any(number == row for number, _, _ in keys):
+                    continue  # moved, the line is read as part of a text, not as a field
+                out_of_place = sum(1 for _, path, name in keys if name not in self.shape.fields(path))
+                score = (out_of_place, abs(level - self.indent(line)), order)
+                if level != self.indent(line) and (best is None or score < best[0]):
+                    best = (score, row, level, keys)
+        if best is None:
+            return None
+        _, row, level, keys = best
+        key, _ = self.key_and_value(row)
+        path = next(path for line, path, _ in keys if line == row)
+        like = self.shape.called(path) or (f"the other lines under {path[-1]}:" if path and path[-1] != "*" else None)
+        siblings = sorted((abs(line - row), line, name) for line, other, name in keys if other == path and line != row)
+        if like is None and siblings:
+            like = f"{siblings[0][2]}: {'above' if siblings[0][1] < row else 'below'} it"
+        if like is None:
+            return None
+        return self.at(row, f"{key}: is indented by {spaces(self.indent(self.text(row)))}; indent it by "
+                            f"{spaces(level)}, like {like}")
+
+    def quote_problem(self, row: int) -> Mistake | None:
+        key, value = self.key_and_value(row)
+        if key is None or not value or value[0] not in "'\"":
+            return None
+        quote = value[0]
+        end = _closing_quote(value, quote)
+        column = self.value_column(row)
+        if end is None:
+            return self.unclosed_quote(row)
+        rest = value[end + 1:].strip()
+        if not rest or rest.startswith("#"):
+            return None
+        if quote == "'" and rest[:1].isalpha():
+            return self.at(row, "a value in single quotes cannot contain an apostrophe as it is; put the value in "
+                                f'double quotes instead, like {key}: "{_escaped(_unquoted(value))}"', column)
+        return self.at(row, "there is text after the closing quote mark; put the whole value inside the quotes, "
+                            f'like {key}: "{_escaped(_unquoted(value))}"', column)
+
+    def misplaced_item(self, row: int) -> Mistake:
+        here = self.indent(self.text(row))
+        after_dash = self.text(row).strip()[2:].lstrip()
+        siblings = [self.indent(self.text(r)) for r in range(len(self.lines))
+                    if r != row and self.text(r).lstrip().startswith("- ")]
+        if after_dash.startswith("id:") and siblings:
+            wanted = max(set(siblings), key=siblings.count)
+            return self.at(row, f"the - of - id: must line up with the - of the other events, {spaces(wanted)} in; "
+                                f"this one is {spaces(here)} in")
+        lined_up = None if self.shape else self.lined_up_item(row, siblings)
+        if lined_up:
+            return lined_up
+        key = re.match(r"^([^:\s]+):", after_dash)
+        if not key:
+            return self.at(row, "a - at the start of a line begins an item in a list, and no list belongs here; "
+                                "remove the -, or line it up with the - of the other items")
+        return self.at(row, f"a - starts a new item in a list; remove the - before {key.group(1)}, "
+                            "or line it up with the - of the other items")
+
+    def lined_up_item(self, row: int, levels: list[int]) -> Mistake | None:
+        """An item of a list (like a menu line in mkdocs.yml) out of line with the others: the nearest
+        indentation of another item that makes the file read, or None."""
+        line = self.text(row)
+        here = self.indent(line)
+        for level in sorted(set(levels), key=lambda level: (abs(level - here), level)):
+            try:
+                yaml.compose("\n".join(self.lines[:row] + [" " * level + line.lstrip(" ")] + self.lines[row + 1:]),
+                             Loader=_COMPOSER)
+            except yaml.YAMLError:
+                continue
+            return self.at(row, f"the - of this line must line up with the - of the items around it, "
+                                f"{spaces(level)} in; this one is {spaces(here)} in")
+        return None
+
+    def misaligned(self, row: int) -> Mistake:
+        here = self.indent(self.text(row))
+        above = self.significant_before(row)
+        if above is None:
+            return self.at(row, _UNREADABLE)
+        above_line = self.text(above)
+        key, value = self.key_and_value(above)
+        name, _ = self.key_and_value(row)
+        this = f"{name}:" if name else "this line"
+        if key is not None and not value:
+            wanted = self.indent(above_line) + (4 if above_line.lstrip().startswith("- ") else 2)
+            return self.at(row, f"{this} is indented by {spaces(here)}; the fields under {key}: must be indented by "
+                                f"{spaces(wanted)}, two more than {key}:")
+        if above_line.lstrip().startswith("- ") and here == self.indent(above_line):
+            return self.at(row, f"{this} is in line with the - on the line above, so it does not belong to that item; "
+                                f"indent it by {spaces(here + 2)}, to line up with {key or 'the text after the -'}:, "
+                                "or, if there should be no list here, remove the - from the line above")
+        wanted = self.indent(above_line) + (2 if above_line.lstrip().startswith("- ") else 0)
+        target = f"{key}: above it" if key else "the line above it"
+        return self.at(row, f"{this} is indented by {spaces(here)}, but {target} by {spaces(wanted)}; "
+                            "line them up")
+
+
+def _keys(node: yaml.Node | None, path: tuple[str, ...] = ()) -> Iterator[tuple[int, tuple[str, ...], str]]:
+    """(0-based line, path of its set of fields, name) for every field name in a composed file."""
+    if isinstance(node, yaml.MappingNode):
+        for key, value in node.value:
+            if isinstance(key, yaml.ScalarNode):
+                yield key.start_mark.line, path, key.value
+                yield from _keys(value, path + (key.value,))
+    elif isinstance(node, yaml.SequenceNode):
+        for item in node.value:
+            yield from _keys(item, path + ("*",))
+
+
+def _closing_quote(value: str, quote: str) -> int | None:
+    """Where the quoted value that starts value[0] closes, or None if it does not close on this line."""
+    index = 1
+    while index < len(value):
+        character = value[index]
+        if quote == '"' and character == "\\":
+            index += 2
+            continue
+        if character == quote:
+            if quote == "'" and value[index + 1:index + 2] == "'":
+                index += 2  # '' is an escaped single quote
+                continue
+            return index
+        index += 1
+    return None
+
+
+def _unquoted(value: str) -> str:
+    """The text a person meant, with stray quote marks taken out."""
+    text = value.split(" #", 1)[0].strip()
+    return text.replace('"', "").strip("'")
+
+
+def _escaped(value: str) -> str:
+    """Text as it would be written inside double quotes."""
+    return value.strip().replace("\\", "\\\\").replace('"', '\\"')

@@ -11,11 +11,11 @@ import website
 from sitebuild.events import london_today
 from sitebuild import config as site_config
 from sitebuild.checks import check_pages, check_site, check_templates, settings
-from sitebuild.checks.includes import Parts
+from sitebuild.checks.reader import Parts
 from sitebuild.checks.rules import SiteSettings
 from sitebuild.facts import load as load_facts
 from sitebuild.facts import load_register
-from sitebuild.sources import load_domains
+from sitebuild.facts.sources import load_domains
 
 
 REPO = Path(__file__).resolve().parents[2]

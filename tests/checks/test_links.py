@@ -12,7 +12,7 @@ import pytest
 
 from sitebuild import config as site_config
 from sitebuild.checks.links import check_built, check_sources, markdown_links
-from sitebuild.postbuild import html
+from sitebuild.postbuild import pages as html
 from sitebuild.problems import Problem, report
 
 SITE_URL = "https://example.org/site/"

@@ -10,7 +10,7 @@ import jinja2
 import pytest
 
 from sitebuild import config as site_config
-from sitebuild.checks.page import load_page
+from sitebuild.checks.reader import load_page
 
 REPO = Path(__file__).resolve().parents[2]
 TEMPLATE = jinja2.Environment(loader=jinja2.FileSystemLoader(REPO / "overrides")).get_template(

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from sitebuild.checks.page import Page
-from sitebuild.checks.plain_english import prose_blocks, sentences
+from sitebuild.checks.reader import Page
+from sitebuild.checks.rules import prose_blocks, sentences
 
 
 def _page(*lines: str) -> Page:

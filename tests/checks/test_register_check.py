@@ -11,7 +11,7 @@ import pytest
 import website
 from sitebuild import config as site_config
 from sitebuild.checks import check_pages, check_site, check_templates, settings
-from sitebuild.checks.includes import Parts
+from sitebuild.checks.reader import Parts
 from sitebuild.facts import load as load_facts
 from sitebuild.facts import load_register
 
@@ -152,7 +152,7 @@ def test_when_the_register_is_broken_its_problems_are_reported_and_pages_that_ne
 
 
 def test_a_number_is_due_only_after_its_interval() -> None:
-    from sitebuild.checks.register import check_due
+    from sitebuild.checks.numbers import check_due
 
     register = load_register(REPO / REGISTER)
     assert list(check_due(register, datetime.date(2026, 7, 10))) == []
@@ -162,7 +162,7 @@ def test_a_number_is_due_only_after_its_interval() -> None:
 
 
 def test_a_withdrawn_number_is_never_due() -> None:
-    from sitebuild.checks.register import check_due
+    from sitebuild.checks.numbers import check_due
 
     register = load_register(REPO / REGISTER)
     due = [finding.message for finding in check_due(register, datetime.date(2030, 1, 1))]

@@ -11,7 +11,7 @@ import pytest
 import website
 from sitebuild import config as site_config
 from sitebuild.checks import check_pages, check_site, check_templates, settings, translation_version
-from sitebuild.checks.includes import Parts
+from sitebuild.checks.reader import Parts
 from sitebuild.facts import load as load_facts
 from sitebuild.facts import load_register
 

@@ -11,7 +11,7 @@ import icalendar
 import markdown
 import pytest
 
-from sitebuild.events.markup import description_html
+from sitebuild.events.render import description_html
 
 from .helpers import EVENT, FIXTURES, run
 

@@ -14,7 +14,7 @@ import pytest
 
 from sitebuild.yamlfile import load
 from sitebuild.events import london_today
-from sitebuild.events.model import Event, events_from_data
+from sitebuild.events.render import Event, events_from_data
 
 DATA = Path(__file__).resolve().parents[2] / "data" / "events.yml"
 

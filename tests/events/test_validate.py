@@ -32,7 +32,7 @@ def test_the_example_event_is_valid() -> None:
 def test_the_real_events_file_is_valid() -> None:
     """On today's date in London, as the pull request's check and the nightly build judge it: which
     events are past (and so may leave details out) depends on the day, not on when this test was written.
-    Warnings (slips.py) are advice, as for pages: errors would fail every pull request."""
+    Warnings (slip_problems() in validate.py) are advice, as for pages: errors would fail every pull request."""
     text = (Path(__file__).resolve().parents[2] / "data" / "events.yml").read_text(encoding="utf-8")
     found = validate(load(text, "data/events.yml"), london_today(), placeholders=True)
     assert [problem.as_text() for problem in found if problem.is_error] == []

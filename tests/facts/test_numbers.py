@@ -9,7 +9,7 @@ import pytest
 
 from sitebuild.checks.numbers import every_number, external_links, find_numbers, template_text
 from sitebuild.checks.reader import read, read_html
-from sitebuild.phones import dialled
+from sitebuild.facts.model import dialled
 
 
 def _found(line: str, any_language: bool = False) -> list[str]:

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from sitebuild.postbuild import assets
-from sitebuild.postbuild.csp import IMMUTABLE
+from sitebuild.postbuild.pages import IMMUTABLE
 
 
 def _kept(selector: str, page: str) -> bool:

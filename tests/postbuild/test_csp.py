@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from sitebuild.postbuild import csp, html
+from sitebuild.postbuild import pages as csp
+from sitebuild.postbuild import pages as html
 
 # Made-up pages: they can never be mistaken for the real site.
 PAGE = """<!doctype html>

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sitebuild.postbuild import html
+from sitebuild.postbuild import pages as html
 from sitebuild.postbuild.pages import fold_sources
 
 PAGE = (

@@ -14,7 +14,7 @@ import posixpath
 import re
 from pathlib import Path
 
-from sitebuild.postbuild import html
+from sitebuild.postbuild import pages as html
 
 # KiB (1024 bytes), gzip-compressed. Measured December 2026: 47.7 KiB of shared files (untrimmed
 # stylesheets would add 5.5), pages 53-60 KiB.

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from sitebuild import pipeline
-from sitebuild.postbuild import html
+from sitebuild.postbuild import pages as html
 
 REPO = Path(__file__).resolve().parents[2]
 

@@ -1,9 +1,9 @@
 """The page checks: every rule a page (and the register, and nav) must keep, before anything is built.
 
-Each rule is a function in a module here that yields Problems: front matter and sources (rules.py),
-plain English (plain_english.py), numbers against the facts register (register.py, numbers.py),
-translations (translation.py) and links in Markdown and nav (links.py). To add a rule: write it in
-the module it belongs to, call it from check_pages() below, and test its exact message.
+Each rule is a function that yields Problems, in the module it belongs to: front matter, sources,
+plain English and translations (rules.py), numbers against the facts register (numbers.py), and
+links in Markdown and nav (links.py); every rule reads pages through reader.py. To add a rule: write
+it in the module it belongs to, call it from check_pages() below, and test its exact message.
 """
 
 from __future__ import annotations
@@ -13,18 +13,16 @@ import html
 from collections.abc import Iterator
 from pathlib import Path
 
-from sitebuild import events as events_step, facts
-from sitebuild.checks import includes, links, plain_english, reader, register as register_rules, rules, translation
-from sitebuild.checks.includes import Parts
+from sitebuild import facts
+from sitebuild.checks import links, numbers, reader, rules
 from sitebuild.checks.numbers import template_text
-from sitebuild.checks.page import Page, finding, load_page
-from sitebuild.checks.reader import Reading
+from sitebuild.checks.reader import Page, Parts, Reading, expand, finding, include_lines, load_page
 from sitebuild.checks.rules import SiteSettings
 from sitebuild.config import SiteConfig
 from sitebuild.facts.model import Register
+from sitebuild.facts.sources import Domains, load_domains
 from sitebuild.problems import Failed, Problem, shown
-from sitebuild.sources import Domains, load_domains
-from sitebuild.yamlfile import load as load_yaml
+from sitebuild.yamlfile import MAX_BYTES, load as load_yaml
 
 
 def check_site(config: SiteConfig, today: datetime.date, paths: list[Path] | None = None,
@@ -37,7 +35,7 @@ def check_site(config: SiteConfig, today: datetime.date, paths: list[Path] | Non
     register, texts, problems = facts.load(config, today if whole_site or register_file else None, register_file)
     parts = Parts(texts)
     if register is not None and (whole_site or register_file):  # the register's own advice: not for one page
-        problems += register_rules.check_due(register, today)
+        problems += numbers.check_due(register, today)
         if config.custom_dir and config.custom_dir.is_relative_to(config.root):  # the site's own theme
             problems += check_templates(register, config.custom_dir)
     pages = [config.docs_dir / page for page in config.pages] if whole_site else paths
@@ -62,8 +60,9 @@ def check_event_texts(path: Path, register: Register) -> list[Problem]:
     """The numbers and phone links the events page shows, at the line of the events file where each was typed."""
     shown_path = shown(path)
     try:
-        document = load_yaml(events_step.read(path, shown_path), shown_path)
-    except Failed:
+        text = path.read_bytes().decode("utf-8") if path.stat().st_size <= MAX_BYTES else ""
+        document = load_yaml(text, shown_path)
+    except (OSError, UnicodeDecodeError, Failed):
         return []  # the events check reports what is wrong with the file itself
     reading = Reading()
     for key, text in _strings(document.data, ()):
@@ -79,7 +78,7 @@ def check_event_texts(path: Path, register: Register) -> list[Problem]:
             part = reader.read_html(html.escape(text), line)
         reading.texts += part.texts
         reading.links += part.links
-    return list(register_rules.check_numbers(Path(shown_path), reading, register))
+    return list(numbers.check_numbers(Path(shown_path), reading, register))
 
 
 def _strings(value: object, key: tuple) -> Iterator[tuple[tuple, str]]:
@@ -103,7 +102,7 @@ def check_templates(register: Register, folder: Path) -> list[Problem]:
     problems: list[Problem] = []
     for template in sorted(folder.rglob("*.html")):
         reading = reader.read_html(template_text(template.read_text(encoding="utf-8")))
-        problems += register_rules.check_numbers(Path(shown(template)), reading, register)
+        problems += numbers.check_numbers(Path(shown(template)), reading, register)
     return problems
 
 
@@ -113,7 +112,7 @@ def check_pages(paths: list[Path], settings: SiteSettings, today: datetime.date,
     """All findings for these pages; titles are compared across the whole set.
 
     register: also check every number shown against it. parts: the generated parts that pages
-    include, checked as part of the page (see includes.py). domains: the reviewed source sites.
+    include, checked as part of the page (see reader.expand()). domains: the reviewed source sites.
     """
     findings: list[Problem] = []
     pages = [load_page(path) for path in paths]
@@ -123,14 +122,14 @@ def check_pages(paths: list[Path], settings: SiteSettings, today: datetime.date,
         """A translated page's English page and the reading of its full form, each made once."""
         if path not in english_pages:
             page = load_page(path) if path.is_file() else None
-            english_pages[path] = (page, reader.read(includes.expand(page, parts)[0].body)) if page else None
+            english_pages[path] = (page, reader.read(expand(page, parts)[0].body)) if page else None
         return english_pages[path]
 
     for page in pages:
         findings.extend(page.problems)
         if page.problems and not page.fields:
             continue  # without front matter the other checks would only repeat the same problem
-        full, include_problems, complete = includes.expand(page, parts)
+        full, include_problems, complete = expand(page, parts)
         reading = reader.read(full.body)
         findings.extend(include_problems)
         findings.extend(finding(page.path, line, message) for line, message in reading.unsafe)
@@ -139,15 +138,15 @@ def check_pages(paths: list[Path], settings: SiteSettings, today: datetime.date,
         findings.extend(rules.check_review(page, today))
         if complete:  # otherwise the missing part would only add confusing findings
             findings.extend(rules.check_sources(full, reading, domains))
-        if translation.is_translation(page):
+        if rules.is_translation(page):
             # The plain-English advice is about English words; a translation is checked against its English page.
-            findings.extend(translation.check_translation(page, reading, today, english))
+            findings.extend(rules.check_translation(page, reading, today, english))
         else:
-            findings.extend(plain_english.check_plain_english(page, reading, includes.include_lines(page)))
+            findings.extend(rules.check_plain_english(page, reading, include_lines(page)))
         if register is not None and complete:
-            findings.extend(register_rules.check_numbers(page.path, _shown(page, reading), register))
-            if not translation.is_translation(page):  # the hours phrases it knows are English ones
-                findings.extend(register_rules.check_typed_hours(page.path, reader.read(page.body), register))
+            findings.extend(numbers.check_numbers(page.path, _shown(page, reading), register))
+            if not rules.is_translation(page):  # the hours phrases it knows are English ones
+                findings.extend(numbers.check_typed_hours(page.path, reader.read(page.body), register))
     findings.extend(rules.check_unique_titles(pages))
     return sorted(findings)
 
@@ -155,15 +154,15 @@ def check_pages(paths: list[Path], settings: SiteSettings, today: datetime.date,
 def translation_version(config: SiteConfig, path: Path) -> str:
     """The source_version a translated page must hold now; raises ValueError, in words, if it is not a translation."""
     page = load_page(path)
-    source = translation.source_name(page)
+    source = rules.source_name(page)
     if not source or not (path.parent / source).is_file():
         raise ValueError(f"{path.as_posix()} is not a translated page with translated_from naming its English page; "
                          "give the translated page, like docs/tr.md")
     _, texts, _ = facts.load(config)
     parts = Parts(texts)
     english = load_page(path.parent / source)
-    return translation.mirrored_version(reader.read(includes.expand(english, parts)[0].body),
-                                        reader.read(includes.expand(page, parts)[0].body))
+    return rules.mirrored_version(reader.read(expand(english, parts)[0].body),
+                                        reader.read(expand(page, parts)[0].body))
 
 
 # Front matter the templates show: the tab title and search summary, and a translation's emergency line.

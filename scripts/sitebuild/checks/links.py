@@ -1,11 +1,13 @@
-"""Links: nav and the Markdown's links (checked before a build), and every link in the built site.
+"""Links: nav and the Markdown's links (checked before a build), every link in the built site, and every
+web address the site cites as a source (for the weekly check of links to other sites).
 
 Pages, page parts written as raw HTML (the events), templates and stylesheets are all checked the
 same way: each address on this site must lead to a file of the built site, and each #anchor to an
 id on that page. Links to other sites are not checked here (that needs the network: a weekly
-workflow does it). What the built HTML cannot show is checked on the sources: nav in mkdocs.yml,
-and how Markdown links are written (to a page's Markdown file, never starting with /). Each
-problem points at the line of Markdown that wrote the link where there is one.
+workflow does it, from cited_sources(), and dead_report() writes its issue from LinkChecker's
+results). What the built HTML cannot show is checked on the sources: nav in mkdocs.yml, and how
+Markdown links are written (to a page's Markdown file, never starting with /). Each problem points
+at the line of Markdown that wrote the link where there is one.
 
 Why not a link checker from PyPI: LinkChecker checks local files as file:// addresses, so a folder
 address like get-help/ is read as a folder listing rather than its index.html, and anchors there go
@@ -14,6 +16,8 @@ unchecked; and its report names built files, not the Markdown line an officer ed
 
 from __future__ import annotations
 
+import csv
+import io
 import posixpath
 import re
 from dataclasses import dataclass
@@ -21,12 +25,26 @@ from functools import cached_property
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
-from sitebuild.checks import includes, reader
-from sitebuild.checks.page import load_page
+from sitebuild import facts
+from sitebuild.checks import reader
+from sitebuild.checks.reader import INCLUDE, Parts, expand, load_page
+from sitebuild.checks.rules import cited
 from sitebuild.config import SiteConfig, page_output
-from sitebuild.postbuild.html import Page, addresses
 from sitebuild.problems import Problem, shown
+from sitebuild.yamlfile import read
 
+# Attributes that hold one address, by element.
+URL_ATTRIBUTES = {
+    "a": ("href",), "area": ("href",), "link": ("href",), "base": ("href",),
+    "script": ("src",), "img": ("src",), "iframe": ("src",), "embed": ("src",),
+    "audio": ("src",), "video": ("src", "poster"), "source": ("src",), "track": ("src",),
+    "input": ("src",), "form": ("action",), "button": ("formaction",), "object": ("data",),
+    "use": ("href", "xlink:href"), "image": ("href", "xlink:href"),
+}
+# Attributes that hold a list of "address width" pairs.
+SRCSET_ATTRIBUTES = ("srcset", "imagesrcset")
+# LinkChecker's words for a redirect that a site says is for good (301, 308): the page has moved.
+_MOVED = re.compile(r"status: 30[18]\b")
 _CSS_URL = re.compile(r"""url\(\s*(['"]?)([^'")]+)\1\s*\)""", re.IGNORECASE)
 
 
@@ -73,14 +91,6 @@ def _nav_key(title: str) -> str:
 
 
 
-@dataclass(frozen=True)
-class Place:
-    """A file and 1-based line to point a person at."""
-
-    path: str
-    line: int
-
-
 @dataclass
 class SourcePage:
     """A Markdown page and the files it includes, read once, as the reader gets them."""
@@ -94,18 +104,18 @@ class SourcePage:
         """Every link the page shows, each at its line; an included file's at the line that includes it."""
         body = []
         for number, line in load_page(self.path).body:
-            match = includes.INCLUDE.match(line)
+            match = INCLUDE.match(line)
             included = self.root / match.group(2) if match else None
             lines = included.read_text(encoding="utf-8").splitlines() if included and included.is_file() else [line]
             body += [(number, text) for text in lines]
         return reader.read(body).links
 
-    def place_of(self, url: str) -> tuple[Place, str] | None:
-        """Where the page (or a file it includes) writes this address, and how it is written there."""
+    def place_of(self, url: str) -> tuple[str, int, str] | None:
+        """Where the page (or a file it includes) writes this address (file, line), and how it is written there."""
         for spelling in _spellings(url):
             for link in self.links:
                 if link.target.startswith(spelling) or (spelling.startswith("#") and spelling in link.target):
-                    return Place(shown(self.path), link.line), link.target
+                    return shown(self.path), link.line, link.target
         return None
 
 
@@ -125,22 +135,14 @@ def _spellings(url: str) -> list[str]:
     return [spelling for spelling in dict.fromkeys(spellings) if spelling]
 
 
-@dataclass(frozen=True)
-class MarkdownLink:
-    """A link target as written in a page, and its 1-based line."""
-
-    target: str
-    line: int
-
-
-def markdown_links(text: str) -> list[MarkdownLink]:
+def markdown_links(text: str) -> list[reader.Link]:
     """Every link and image target written in Markdown's syntax (which the builder rewrites; raw HTML it
     leaves alone), outside front matter and code, with its line."""
     lines = list(enumerate(text.splitlines(), start=1))
     if text.startswith("---\n"):
         end = next((number for number, line in lines[1:] if line.strip() in ("---", "...")), len(lines))
         lines = lines[end:]
-    return [MarkdownLink(link.target, link.line) for link in reader.read(lines).links if link.markdown]
+    return [link for link in reader.read(lines).links if link.markdown]
 
 
 # Schemes that never name a file of the site; web and calendar addresses are checked when they name this site.
@@ -207,15 +209,16 @@ class Link:
     in_content: bool
 
 
-def check_built(site_dir: Path, config: SiteConfig, pages: dict[str, Page], renames: dict[str, str],
+def check_built(site_dir: Path, config: SiteConfig, pages: dict, renames: dict[str, str],
                 shown_site: Path) -> list[Problem]:
-    """Every broken link in the built site, read from its pages as parsed once (before the packed files'
-    new names were written: renames gives them). shown_site names the site in messages."""
+    """Every broken link in the built site, read from its pages as parsed once (sitebuild.postbuild's
+    Pages, before the packed files' new names were written: renames gives them). shown_site names
+    the site in messages."""
     return _BuiltSite(site_dir, config, pages, renames, shown_site).check()
 
 
 class _BuiltSite:
-    def __init__(self, site_dir: Path, config: SiteConfig, pages: dict[str, Page], renames: dict[str, str],
+    def __init__(self, site_dir: Path, config: SiteConfig, pages: dict, renames: dict[str, str],
                  shown_site: Path) -> None:
         self.site_dir = site_dir
         self.config = config
@@ -300,8 +303,8 @@ class _BuiltSite:
         """The problem, pointed at the Markdown line that wrote the link when there is one."""
         source = self.sources.get(name)
         found = source.place_of(link.url) if source else None
-        place, written = found if found else (Place(shown(self.shown_site / name), link.line), link.url)
-        return Problem(place.path, place.line, None, message(written))
+        path, line, written = found or (shown(self.shown_site / name), link.line, link.url)
+        return Problem(path, line, None, message(written))
 
 
 def _title(path: Path) -> str:
@@ -330,3 +333,90 @@ def _markdown_file_for(config: SiteConfig, page: str, path: str) -> str | None:
 def _names_no_file(path: str) -> bool:
     """A path whose last part has no file extension, like get-help/ or ../privacy (MkDocs' test)."""
     return bool(path) and not posixpath.splitext(path.rstrip("/"))[1]
+
+
+def addresses(tag) -> list[str]:
+    """Every address a built page's tag holds (href, src, srcset and the like)."""
+    found = [tag.get(name).strip() for name in URL_ATTRIBUTES.get(tag.name, ()) if tag.get(name).strip()]
+    for name in SRCSET_ATTRIBUTES:
+        found += [candidate.split()[0] for candidate in tag.get(name).split(",") if candidate.split()]
+    return found
+
+
+# -- Sources cited, for the weekly check ------------------------------------------------------------
+
+@dataclass(frozen=True, order=True)
+class Citation:
+    """A source address, and the file and line that cite it."""
+
+    address: str
+    path: str
+    line: int
+    what: str  # the link's words on a page, or the register entry's id
+
+
+def cited_sources(config: SiteConfig, register_file: Path | None = None) -> list[Citation]:
+    """Every external source address the pages and the register cite, in address order."""
+    register = register_file or facts.register_path(config)
+    found: list[Citation] = []
+    _, texts, _ = facts.load(config, None, register_file)
+    parts = Parts(texts)
+    for page in config.pages:
+        loaded = load_page(config.docs_dir / page)
+        if loaded.problems and not loaded.fields:
+            continue
+        for link in cited(reader.read(expand(loaded, parts)[0].body)):
+            if link.target.lower().startswith(("http:", "https:")):
+                found.append(Citation(link.target, shown(config.docs_dir / page), link.line, link.text))
+    document = read(register, shown(register), "the facts register")
+    entries = document.data.get("facts") if isinstance(document.data, dict) else None
+    for index, entry in enumerate(entries if isinstance(entries, list) else []):
+        sources = entry.get("sources") if isinstance(entry, dict) else None
+        for position, address in enumerate(sources if isinstance(sources, list) else []):
+            if isinstance(address, str):
+                line = document.position(("facts", index, "sources", position))[0]
+                found.append(Citation(address, document.path, line, str(entry.get("id", ""))))
+    return sorted(found)
+
+
+def dead_report(citations: list[Citation], linkchecker_csv: str) -> str:
+    """The weekly issue's text: each source that no longer opens, or has moved for good, with where it is
+    cited and what to do; empty when every source opens where it always did."""
+    dead: dict[str, str] = {}
+    moved: dict[str, str] = {}
+    rows = csv.DictReader(io.StringIO("\n".join(line for line in linkchecker_csv.splitlines()
+                                                 if not line.startswith("#"))), delimiter=";")
+    for row in rows:
+        address = row.get("urlname") or ""
+        if row.get("valid") == "False":
+            dead[address] = row.get("result") or "no answer"
+        elif _MOVED.search(row.get("warningstring") or "") and row.get("url") and row.get("url") != address:
+            moved[address] = row["url"]
+    if not dead and not moved:
+        return ""
+    lines = ["Some sources the site cites no longer open, or have moved. Each one is listed with the page or "
+             "register entry that cites it. A source that has gone can no longer back up what the page says.", ""]
+    if dead:
+        lines += ["## Sources that no longer open", "",
+                  "Open the link. If the page has gone, find the same fact on the service's own website or an "
+                  "official page, check the page still says it, and replace the link (add the new site to "
+                  "`data/sources.yml` if the check asks you to). If the fact cannot be found any more, change "
+                  "or remove it.", ""]
+        lines += _listed(citations, dead, lambda answer: f"the site answered: {answer}")
+    if moved:
+        lines += ["## Sources that have moved", "",
+                  "The site now sends readers to a new address. Open the new address, check it still says what "
+                  "the page says, then replace the old address with the new one.", ""]
+        lines += _listed(citations, moved, lambda new: f"now at {new}")
+    lines += ["This issue is updated each week by the Sources workflow (.github/workflows/sources.yml). "
+              "It closes by itself once every source opens where it should."]
+    return "\n".join(lines) + "\n"
+
+
+def _listed(citations: list[Citation], found: dict[str, str], say) -> list[str]:
+    lines = []
+    for address in sorted(found):
+        places = [citation for citation in citations if citation.address == address]
+        lines.append(f"- {address} ({say(found[address])})")
+        lines += [f"  - cited in `{place.path}`, line {place.line}: {place.what}" for place in places]
+    return lines + [""]

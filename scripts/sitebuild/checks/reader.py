@@ -1,4 +1,5 @@
-"""A page as a reader gets it: one Markdown parser (markdown-it-py) and one HTML parser for every check.
+"""A page as a reader gets it: loaded (front matter and numbered lines), its generated parts included,
+then read by one Markdown parser (markdown-it-py) and one HTML parser, for every check.
 
 Every link syntax (inline, reference-style, autolinks, raw HTML <a href>), images and their alt
 text, link titles and aria-labels, tables, raw HTML blocks and the Markdown inside <div markdown>
@@ -9,17 +10,28 @@ embedded sites, forms, styles, images and stylesheets from other sites).
 
 Why markdown-it-py: a CommonMark parser whose tokens carry line maps, so the checks need no regular
 expressions over Markdown, and it does its work in time linear in the page.
+
+A page such as docs/phone-numbers.md ends its Sources section with --8<-- "facts/…": the checks must
+see what will be published, so the parts are made in memory from data/facts.yml and mkdocs.yml (the
+same code as the build), before any build has run (expand()). Each included line keeps the line
+number of the include, so a message points at the line an editor can see.
 """
 
 from __future__ import annotations
 
 import bisect
+import difflib
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from html.parser import HTMLParser
+from pathlib import Path
 
+import yaml
 from markdown_it import MarkdownIt
+
+from sitebuild.problems import ERROR, Problem
+from sitebuild.yamlfile import MAX_BYTES, explain, not_utf8, too_big
 
 Lines = list[tuple[int, str]]
 
@@ -316,3 +328,140 @@ def _runs_script(address: str) -> bool:
     """javascript: or vbscript:, however it is spaced or cased (browsers ignore spaces and controls in it)."""
     compact = "".join(character for character in address[:40] if character > " ").lower()
     return compact.startswith(("javascript:", "vbscript:"))
+
+
+# -- Loading a page ---------------------------------------------------------------------------------
+
+# libyaml where it is installed (it is in PyYAML's wheels): the same reader, and so the same messages, as the events check.
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+FRONT_MATTER_HINT = (
+    "a page must start with front matter: a '---' line, then title, description, "
+    "last_reviewed and review_interval, each on its own line, then another '---' line"
+)
+
+
+def finding(path: Path, line: int, message: str, severity: str = ERROR) -> Problem:
+    """A rule a page breaks, at a line of that page (page problems have no column)."""
+    return Problem(Path(path).as_posix(), line, None, message, severity)
+
+
+@dataclass(frozen=True)
+class Field:
+    """One front matter value as written (text, even for dates), and the line it is on."""
+
+    text: str | None  # None when the value is a list or mapping, not plain text
+    line: int
+
+
+@dataclass(frozen=True)
+class Page:
+    """A page split into what the checks need."""
+
+    path: Path
+    fields: dict[str, Field] = field(default_factory=dict)
+    body: list[tuple[int, str]] = field(default_factory=list)  # (line number, line text)
+    problems: list[Problem] = field(default_factory=list)  # why the front matter could not be read
+
+
+def load_page(path: Path) -> Page:
+    """Reads a page; problems reading its front matter become findings, never exceptions."""
+    size = path.stat().st_size
+    if size > MAX_BYTES:
+        return Page(path, problems=[finding(path, 1, too_big("the page", size))])
+    try:
+        lines = path.read_text(encoding="utf-8-sig").splitlines()  # as MkDocs reads pages
+    except UnicodeDecodeError as error:
+        line, _, perhaps = not_utf8(path.read_bytes(), error.start)
+        message = (f"a page must be saved as UTF-8 text, but a character on this line{perhaps} is in another "
+                   "encoding; save the file as UTF-8 (in most editors: Save As, then choose UTF-8), "
+                   "or type the character again")
+        return Page(path, problems=[finding(path, line, message)])
+    if not lines or lines[0].rstrip() != "---":
+        return Page(path, body=_numbered(lines, 1), problems=[finding(path, 1, FRONT_MATTER_HINT)])
+    closing = next((i for i in range(1, len(lines)) if lines[i].rstrip() in ("---", "...")), None)
+    if closing is None:
+        message = "the front matter must end with a '---' line before the page text starts"
+        return Page(path, problems=[finding(path, 1, message)])
+    body = _numbered(lines[closing + 1 :], closing + 2)
+    fields, problems = _read_front_matter(path, "\n".join(lines[1:closing]) + "\n")
+    return Page(path, fields, body, problems)
+
+
+def _numbered(lines: list[str], first: int) -> list[tuple[int, str]]:
+    return [(first + index, line) for index, line in enumerate(lines)]
+
+
+def _read_front_matter(path: Path, text: str) -> tuple[dict[str, Field], list[Problem]]:
+    # compose, not load: nodes keep line numbers, and dates stay text so their format is checked.
+    try:
+        root = yaml.compose(text, Loader=_Loader)
+    except yaml.YAMLError as error:
+        # What to change, at the line where the mistake was made (+1 for the opening '---').
+        mistake = explain(error, text)
+        return {}, [finding(path, mistake.line + 1, mistake.message)]
+    if root is None:
+        return {}, []
+    if not isinstance(root, yaml.MappingNode):
+        return {}, [finding(path, root.start_mark.line + 2, (
+            "the lines between the two '---' lines must each be a field name, a colon and a space, "
+            "then the value, like title: Get help and report"))]
+    fields: dict[str, Field] = {}
+    problems: list[Problem] = []
+    for key_node, value_node in root.value:
+        key = str(key_node.value)
+        line = key_node.start_mark.line + 2  # +1 for 1-based lines, +1 for the opening '---'
+        if key in fields:
+            message = f"'{key}' appears twice in the front matter (first on line {fields[key].line}); keep one and delete the other"
+            problems.append(finding(path, line, message))
+            continue
+        text = value_node.value if isinstance(value_node, yaml.ScalarNode) else None
+        fields[key] = Field(text=text, line=line)
+    return fields, problems
+
+
+# -- Generated parts included ----------------------------------------------------------------------
+
+# A pymdownx.snippets include line: --8<-- "facts/phone-book.md"
+INCLUDE = re.compile(r"""^\s*-+8<-+\s+(["'])([^"']+)\1\s*$""")
+# Parts from the facts step; the events parts (events/*.html) stay as they are.
+_GENERATED = re.compile(r"^facts/([^/]+\.md)$")
+
+
+@dataclass(frozen=True)
+class Parts:
+    """The generated parts by file name, or None when the files they are made from have problems."""
+
+    texts: dict[str, str] | None
+    made_from: str = "data/facts.yml and mkdocs.yml"
+
+
+def include_lines(page: Page) -> set[int]:
+    """The lines of the page that include a part: what is read there is the part's, not the page's own."""
+    return {number for number, text in page.body if INCLUDE.match(text)}
+
+
+def expand(page: Page, parts: Parts | None) -> tuple[Page, list[Problem], bool]:
+    """The page with its generated parts in place, any problem with an include, and whether every part was found."""
+    if parts is None:
+        return page, [], True
+    body: list[tuple[int, str]] = []
+    problems: list[Problem] = []
+    for number, text in page.body:
+        match = INCLUDE.match(text)
+        name = _GENERATED.search(match.group(2)) if match else None
+        if not match or not name:
+            body.append((number, text))
+        elif parts.texts is None:
+            problems.append(finding(page.path, number, (
+                f"this page includes {match.group(2)}, which is made from {parts.made_from}; "
+                "fix the problems reported in those files first")))
+        elif name.group(1) not in parts.texts:
+            near = difflib.get_close_matches(name.group(1), list(parts.texts), n=1)
+            hint = (f"did you mean facts/{near[0]}?" if near
+                    else f"the parts are: {', '.join(sorted(part for part in parts.texts if '/' not in part))}")
+            problems.append(finding(page.path, number, (
+                f"this page includes {match.group(2)}, but no part of that name is made; {hint}")))
+        else:
+            body.extend((number, line) for line in parts.texts[name.group(1)].splitlines())
+    return replace(page, body=body), problems, not problems

@@ -1,8 +1,20 @@
 """What each field of the events file is called in messages, what to write in it, and why a value breaks its rule.
 
 data/events.schema.json says which values are allowed (editors check it as people type); this
-module says, in the words of the person editing, what is wrong with a value and what to write
-instead. Each check names only the rule the value breaks, never one it already meets.
+module says, in the words of the person editing, what is wrong with a value the schema refused and
+what to write instead. Each check names only the rule the value breaks, never one it already meets.
+
+It also refuses the copy-me example's placeholder values in the real events file, so none can be
+published (placeholder_problems()). Officers add an event by copying the commented example at the
+top of data/events.yml and changing its details. A detail left unchanged is still a valid value, so
+the schema alone would publish "Example Community Hall" or a booking link to example.org. These
+values can never be real: the example's own id, venue and address; its postcode and map position,
+which are in the City of London, so never a venue's in Hackney or Tower Hamlets (the only boroughs
+allowed); example.org, example.com and example.net and the .example, .invalid, .test and .localhost
+names (kept for examples and tests by RFC 2606 and RFC 6761), and an address with no name in it,
+like the example's https://...; the 020 7946 0xxx numbers Ofcom keeps for TV and radio drama; and a
+" # " note copied into a description. Only the site's own data/events.yml is checked for them (the
+pipeline decides): the test fixtures use the same values on purpose, and are never published.
 """
 
 from __future__ import annotations
@@ -11,12 +23,21 @@ import datetime
 import difflib
 import re
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from typing import Any
+from urllib.parse import urlsplit
+from zoneinfo import ZoneInfo
 
-from sitebuild.problems import found
+from sitebuild.problems import Problem, and_list, found
+from sitebuild.yamlfile import Document, Path
 
-Reason = Callable[[str, str], str | None]  # (label, value) -> the whole message, or None if the value is fine
+# Every date and time in the events file is London's.
+LONDON = ZoneInfo("Europe/London")
+# The links a description may hold; any other becomes plain text.
+ALLOWED_SCHEMES = ("https://", "mailto:", "tel:")
+
+Reason = Callable[[str, str], str | None]  # (label, value the schema refused) -> the whole message
 
 
 @dataclass(frozen=True)
@@ -60,8 +81,6 @@ def text(label: str, value: str) -> str | None:
 
 def event_id(label: str, value: str) -> str | None:
     """Lower-case letters, digits and single hyphens."""
-    if re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", value):
-        return None
     faults = []
     if any(character.isupper() for character in value):
         faults.append("capital letters")
@@ -79,7 +98,7 @@ def event_id(label: str, value: str) -> str | None:
     suggestion = re.sub(r"[^a-z0-9]+", "-", plain.lower()).strip("-")
     advice = f"; write it as {suggestion}" if suggestion else ""
     return (f"{label} must be lower-case letters, digits and single hyphens, like 2027-03-14-dalston-safety-evening; "
-            f"{found(value)} has {_and(faults)}{advice}")
+            f"{found(value)} has {and_list(faults)}{advice}")
 
 
 def day(label: str, value: str) -> str | None:
@@ -105,8 +124,6 @@ def as_date(value: object) -> datetime.date | None:
 
 def clock_time(label: str, value: str) -> str | None:
     """A 24-hour time, HH:MM."""
-    if re.fullmatch(r"([01][0-9]|2[0-3]):[0-5][0-9]", value):
-        return None
     if re.fullmatch(r"[0-9]{2}:[0-9]{2}", value):
         return f"{label} must be a real time, from 00:00 to 23:59; found {found(value)}"
     if re.fullmatch(r"[0-9]:[0-5][0-9]", value):
@@ -120,8 +137,6 @@ _POSTCODE = re.compile(r"(GIR 0AA|[A-PR-UWYZ]([0-9]{1,2}|[A-HK-Y][0-9]{1,2}|[0-9
 
 def postcode(label: str, value: str) -> str | None:
     """A UK postcode in capitals, with one space before the last three characters."""
-    if _POSTCODE.fullmatch(value):
-        return None
     squeezed = "".join(value.split()).upper()
     fixed = f"{squeezed[:-3]} {squeezed[-3:]}"
     if len(squeezed) > 3 and _POSTCODE.fullmatch(fixed):
@@ -138,8 +153,6 @@ def postcode(label: str, value: str) -> str | None:
 
 
 def _coordinate(label: str, value: str, whole: str, where: str, example: str, other: str, other_whole: str) -> str | None:
-    if re.fullmatch(whole + r"\.[0-9]{3,7}", value):
-        return None
     if not re.fullmatch(r"-?[0-9]+(\.[0-9]+)?", value):
         return f"{label} must be a number, like {example}; found {found(value)}"
     integer = value.split(".")[0]
@@ -161,8 +174,6 @@ def longitude(label: str, value: str) -> str | None:
 
 def cost(label: str, value: str) -> str | None:
     """free, or a price in pounds."""
-    if re.fullmatch(r"free|£[0-9]+(\.[0-9]{2})?", value):
-        return None
     if value.strip().casefold() == "free":
         return f"{label} must be written free, in lower case; found {found(value)}"
     price = re.fullmatch(r"(£?)\s*([0-9]+)(?:\.([0-9]{1,2}))?", value.strip())
@@ -187,8 +198,6 @@ def _address_faults(value: str) -> list[str]:
 
 def link(label: str, value: str) -> str | None:
     """An https:// address, a mailto: address or a tel: number."""
-    if re.fullmatch(r"https://[^\s<>\"]+|mailto:[^\s<>\"]+@[^\s<>\"]+|tel:\+?[0-9]+", value):
-        return None
     lower = value.lower()
     if lower.startswith("tel:"):
         return f"{label} must be tel: then + and digits only, with no spaces, like tel:+442079460000; found {found(value)}"
@@ -196,14 +205,12 @@ def link(label: str, value: str) -> str | None:
         faults = _address_faults(value)
         if "@" not in value:
             faults.append("have an email address after mailto:, like mailto:name@example.org")
-        return f"{label} must {_and(faults or ['be mailto: and an email address'])}; found {found(value)}"
+        return f"{label} must {and_list(faults or ['be mailto: and an email address'])}; found {found(value)}"
     return _web_address(label, value, "must start with https://, mailto: or tel:")
 
 
 def https(label: str, value: str) -> str | None:
     """An https:// address."""
-    if re.fullmatch(r"https://[^\s<>\"]+", value):
-        return None
     return _web_address(label, value, "must start with https://")
 
 
@@ -218,13 +225,11 @@ def _web_address(label: str, value: str, rule: str) -> str:
         return f"{label} {rule}; write it as https://{value.strip()}"
     elif not lower.startswith("https://"):
         return f"{label} {rule}, like https://www.example.org/book; found {found(value)}"
-    return f"{label} must {_and(faults)}; found {found(value)}"
+    return f"{label} must {and_list(faults)}; found {found(value)}"
 
 
 def email(label: str, value: str) -> str | None:
     """An email address."""
-    if re.fullmatch(r"[^\s@<>\":]+@[^\s@<>\":]+\.[^\s@<>\":]+", value):
-        return None
     if value.lower().startswith("mailto:"):
         return f"{label} must be the address alone, without mailto:; write it as {value[7:].strip()}"
     faults = _address_faults(value)
@@ -235,13 +240,11 @@ def email(label: str, value: str) -> str | None:
         faults.append("have one @, like name@example.org")
     elif "." not in value.split("@")[1]:
         faults.append("have a whole domain after the @, like name@example.org")
-    return f"{label} must {_and(faults or ['look like name@example.org'])}; found {found(value)}"
+    return f"{label} must {and_list(faults or ['look like name@example.org'])}; found {found(value)}"
 
 
 def phone(label: str, value: str) -> str | None:
     """A UK phone number of digits and spaces."""
-    if re.fullmatch(r"(0|\+44 ?)[0-9][0-9 ]{8,12}[0-9]", value):
-        return None
     others = sorted({character for character in value if not (character.isdigit() or character in " +")})
     if others:
         return (f"{label} must be written with digits and spaces only, like 020 7946 0000; "
@@ -253,10 +256,6 @@ def phone(label: str, value: str) -> str | None:
     if len(digits) not in (10, 11):
         return f"{label} must have 10 or 11 digits, like 020 7946 0000; found {found(value)}, which has {len(digits)}"
     return f"{label} must be digits with single spaces between groups, like 020 7946 0000; found {found(value)}"
-
-
-def _and(parts: list[str]) -> str:
-    return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
 
 
 def choice(label: str, value: str, choices: tuple[str, ...]) -> str:
@@ -345,3 +344,128 @@ FIELDS: dict[tuple[str, ...], Field] = {
 def field_at(key: tuple[str, ...]) -> Field | None:
     """The field at a schema key (list positions written '*'), if it is one."""
     return FIELDS.get(key)
+
+
+# -- The copy-me example's placeholders ------------------------------------------------------------
+
+EXAMPLE_ID = "2027-03-14-example-safety-evening"
+EXAMPLE_VENUE = "example community hall"
+EXAMPLE_ROAD = "example road"
+# In the City of London: no venue in Hackney or Tower Hamlets can have them.
+EXAMPLE_POSTCODE = "EC1A 1BB"
+EXAMPLE_POSITION = (51.514, -0.099)
+_EXAMPLE_DOMAINS = ("example.org", "example.com", "example.net")
+_RESERVED_TOP_LEVEL = ("example", "invalid", "test", "localhost")
+# Ofcom's numbers for drama in London: 020 7946 0000 to 020 7946 0999.
+_DRAMA_NUMBER = re.compile(r"02079460[0-9]{3}")
+# A note left in a description: " # " after text, as the example's notes were written.
+_NOTE = re.compile(r"\s#\s.*")
+_LINK_TARGET = re.compile(r"\]\(\s*<?([^)\s>]*)")
+
+
+def placeholder_problems(document: Document, events: list[Any]) -> Iterator[Problem]:
+    """Every placeholder value left in the events, at the line where it was typed."""
+    for index, event in enumerate(events):
+        if isinstance(event, dict):
+            yield from _event_problems(document, ("events", index), event)
+
+
+def _event_problems(document: Document, path: Path, event: dict[str, Any]) -> Iterator[Problem]:
+    def at(*parts: str | int) -> tuple[int, int]:
+        return document.position(path + parts)
+
+    if event.get("id") == EXAMPLE_ID:
+        yield Problem(document.path, *at("id"), f"id is still the example's {EXAMPLE_ID}; replace it with this event's date "
+                                 "and a few words about it, in lower case with hyphens")
+    venue = event.get("venue") if isinstance(event.get("venue"), dict) else {}
+    name = venue.get("name")
+    if isinstance(name, str) and " ".join(name.split()).casefold() == EXAMPLE_VENUE:
+        yield Problem(document.path, *at("venue", "name"), f"venue name is still the example's {found(name)}; "
+                                            "replace it with the real venue's name")
+    address = venue.get("address")
+    if isinstance(address, str) and EXAMPLE_ROAD in " ".join(address.split()).casefold():
+        yield Problem(document.path, *at("venue", "address"), f"venue address {found(address)} is the example's, not a real "
+                                               "address; replace it with the venue's street address")
+    if venue.get("postcode") == EXAMPLE_POSTCODE:
+        yield Problem(document.path, *at("venue", "postcode"), f"postcode is still the example's {EXAMPLE_POSTCODE}, "
+                                                "which is not in Hackney or Tower Hamlets; replace it with the venue's postcode")
+    if _number(venue.get("latitude")) == EXAMPLE_POSITION[0] and _number(venue.get("longitude")) == EXAMPLE_POSITION[1]:
+        yield Problem(document.path, *at("venue", "latitude"), "latitude and longitude are still the example's, which "
+                                                "are not in Hackney or Tower Hamlets; replace them with the venue's own, "
+                                                "or remove both to link the map by postcode")
+    for owner in ("booking", "contact"):
+        details = event.get(owner)
+        if not isinstance(details, dict):
+            continue
+        for kind in ("link", "phone", "email"):
+            value = details.get(kind)
+            if isinstance(value, str) and _placeholder(kind, value):
+                yield Problem(document.path, *at(owner, kind), _message(f"{owner} {kind}", kind, value))
+    online = event.get("online_link")
+    if isinstance(online, str) and _placeholder("link", online):
+        yield Problem(document.path, *at("online_link"), _message("online_link", "link", online))
+    description = event.get("description")
+    if isinstance(description, str):
+        yield from _description_problems(document, path + ("description",), description)
+
+
+def _placeholder(kind: str, value: str) -> bool:
+    """Whether a link, phone number or email address is one that can never be real."""
+    if kind == "phone" or value.lower().startswith("tel:"):
+        number = re.sub(r"[^0-9+]", "", value.removeprefix("tel:"))
+        number = "0" + number[3:] if number.startswith("+44") else number
+        return bool(_DRAMA_NUMBER.fullmatch(number))
+    if kind == "email" or value.lower().startswith("mailto:"):
+        host = value.rsplit("@", 1)[-1]
+    else:
+        host = urlsplit(value).hostname or ""
+    return is_example_host(host)
+
+
+def _number(value: Any) -> float | None:
+    try:
+        return float(value)
+    except (TypeError, ValueError):
+        return None
+
+
+def _message(label: str, kind: str, value: str) -> str:
+    if kind == "phone" or value.lower().startswith("tel:"):
+        return (f"{label} {found(value)} is a made-up number (020 7946 0000 to 0999 are kept for TV and radio "
+                "drama); replace it with the real number")
+    return (f"{label} {found(value)} is an example address, which leads nowhere; "
+            "replace it with the real one")
+
+
+def is_example_host(host: str) -> bool:
+    """Whether a host name can never be a real site's: an example or test name, or no name at all."""
+    host = host.lower().rstrip(".")
+    # A real address names a host, like www.gov.uk: the example's https://... names none.
+    return (not re.search(r"[a-z0-9]\.[a-z]", host) or host in _EXAMPLE_DOMAINS
+            or host.endswith(tuple("." + domain for domain in _EXAMPLE_DOMAINS))
+            or host.rsplit(".", 1)[-1] in _RESERVED_TOP_LEVEL)
+
+
+def _description_problems(document: Document, path: Path, description: str) -> Iterator[Problem]:
+    start_line, start_column = document.position(path)
+    for text_line in description.splitlines():
+        note = _NOTE.search(text_line)
+        if note:
+            line, column = _find(document, text_line.strip(), start_line)
+            line, column = (line, column + text_line.strip().index(note.group(0).strip())) if line else (start_line, start_column)
+            yield Problem(document.path, line, column, f"description still has a note from the example: {found(note.group(0).strip())}; "
+                                        "delete it (in a description, text after # is published, not hidden)")
+    # A link inside a note goes with the note.
+    for target in _LINK_TARGET.findall(_NOTE.sub("", description)):
+        if _placeholder("link", target):
+            yield Problem(document.path, start_line, start_column, _message("a link in description", "link", target))
+
+
+def _find(document: Document, text: str, from_line: int) -> tuple[int, int]:
+    """The line and column where text was typed, searching down from a line; (0, 0) if not found."""
+    lines = document.text.splitlines()
+    for number in range(from_line - 1, len(lines)):
+        column = lines[number].find(text)
+        if column >= 0:
+            return number + 1, column + 1
+    return 0, 0

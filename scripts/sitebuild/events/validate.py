@@ -2,30 +2,36 @@
 
 Every problem is phrased as the rule that was broken, quotes the value found, and sits at the
 line and column where it was typed. All problems are collected in one run.
+
+Slips that break no rule but are nearly always mistakes are warnings, which never stop a build
+(slip_problems()). Past events are legitimate (the archive is the programme's record), so none of
+these is an error. Each holds for any correct file, and none starts warning by itself as days go by,
+so the nightly rebuild and later pull requests stay quiet about a file nobody has touched:
+
+- added while past: an event's date is before the day it was added (its `added` field, which a
+  record of a past event leaves out). The build has no history of the file, so the event carries it.
+- its date is not the date its id starts with (the classic December slip, 2026 for 2027), unless
+  the event has moved (status: rescheduled, or a previous_date).
+- a cancelled or postponed event that does not say why: in the archive, that says an event did
+  not take place, so an old event cannot be quietly rewritten into one that never happened.
+- two events at the same venue, on the same date, at the same start time (neither called off).
 """
 
 from __future__ import annotations
 
 import difflib
 import functools
-import json
 import re
-from datetime import date, datetime, time, timedelta, timezone
-from pathlib import Path as FilePath
+from datetime import date, datetime, time, timezone
 from typing import Any, Iterator
 
 import jsonschema
 
-from sitebuild.yaml_errors import Shape
-from sitebuild.yamlfile import Document, Path
-from sitebuild.events.model import LONDON
 from sitebuild.events import fields
-from sitebuild.events.fields import NOT_RECORDABLE_ITEMS, Field, as_date, choice, field_at
-from sitebuild.events.placeholders import placeholder_problems
-from sitebuild.events.slips import slip_problems
-from sitebuild.problems import Problem, found
-
-SCHEMA_PATH = FilePath(__file__).resolve().parents[3] / "data" / "events.schema.json"
+from sitebuild.events.fields import (ALLOWED_SCHEMES, LONDON, NOT_RECORDABLE_ITEMS, Field, as_date, choice,
+                                     field_at, placeholder_problems)
+from sitebuild.problems import WARNING, Problem, and_list, found
+from sitebuild.yamlfile import Document, Path, Shape, spaces, validator
 
 # Reserved: the file name of the feed of all events sits beside each event's own .ics file.
 RESERVED_IDS = {"all-events"}
@@ -37,28 +43,17 @@ NOT_RECORDABLE = {"start": "times", "end": "times", "booking": "booking", "cost"
 _HTML = re.compile(r"<\s*/?\s*[A-Za-z!?][^>\n]{0,40}>?")
 # The whole target of a Markdown link, [text](target), up to its closing bracket.
 _LINK_TARGET = re.compile(r"\]\(([^)]*)\)")
-ALLOWED_SCHEMES = ("https://", "mailto:", "tel:")
-
-
-@functools.lru_cache(maxsize=1)
-def schema() -> dict[str, Any]:
-    """The events JSON Schema: the one definition of fields shared with editors."""
-    return json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
-
-
-@functools.lru_cache(maxsize=1)
-def _validator() -> jsonschema.Draft7Validator:
-    return jsonschema.Draft7Validator(schema(), format_checker=jsonschema.Draft7Validator.FORMAT_CHECKER)
 
 
 @functools.lru_cache(maxsize=None)
 def _allowed(key: tuple[str, ...]) -> tuple[str, ...]:
     """The field names allowed in the mapping at this schema key."""
     names: set[str] = set()
+    schema = validator("events.schema.json").schema
 
     def walk(node: dict[str, Any], rest: tuple[str, ...]) -> None:
         if "$ref" in node:
-            node = schema()["definitions"][node["$ref"].rsplit("/", 1)[1]]
+            node = schema["definitions"][node["$ref"].rsplit("/", 1)[1]]
         if not rest:
             names.update(node.get("properties", {}))
         elif rest[0] == "*" and isinstance(node.get("items"), dict):
@@ -69,11 +64,11 @@ def _allowed(key: tuple[str, ...]) -> tuple[str, ...]:
             if branch in node and not rest:
                 walk(node[branch], rest)
 
-    walk(schema(), key)
+    walk(schema, key)
     return tuple(sorted(names))
 
 
-# The events file's shape, for messages about a line YAML cannot read (sitebuild/yaml_errors.py).
+# The events file's shape, for messages about a line YAML cannot read (sitebuild/yamlfile.py).
 SHAPE = Shape(fields=_allowed, called=lambda path: "the event's other fields" if path == ("events", "*") else None)
 
 
@@ -111,17 +106,11 @@ def validate(document: Document, today: date, placeholders: bool = False) -> lis
     return sorted(set(problems))
 
 
-def _schema_errors(data: Any) -> Iterator[tuple[Path, jsonschema.ValidationError]]:
-    """jsonschema's errors, each with the path of the value it is about."""
-    for error in _validator().iter_errors(data):
-        yield tuple(error.absolute_path), error
-
-
 def _schema_problems(document: Document) -> Iterator[Problem]:
     """One message per mistake, from jsonschema's errors grouped by the part of the file they are about."""
     faults = _Faults(document)
-    for path, error in _schema_errors(document.data):
-        faults.add(path, error)
+    for error in validator("events.schema.json").iter_errors(document.data):
+        faults.add(tuple(error.absolute_path), error)
     yield from faults.problems()
 
 
@@ -201,14 +190,14 @@ class _Faults:
                 indent = self.document.position(event + (owner, next(iter(value))), key=True)[1] - 1
                 for name in belongs:
                     line, column = self.document.position(event + (name,), key=True)
-                    yield Problem(self.document.path, line, column, f"{name}: is indented by {_spaces(column - 1)}; indent "
-                                                f"it by {_spaces(indent)}, like the other lines under {owner}:")
+                    yield Problem(self.document.path, line, column, f"{name}: is indented by {spaces(column - 1)}; indent "
+                                                f"it by {spaces(indent)}, like the other lines under {owner}:")
                     self._forget(event, name, owner)
             elif owner in data and value in ("", None):
                 line, column = self.document.position(event + (owner,), key=True)
                 verb = "is" if len(belongs) == 1 else "are"
                 yield Problem(self.document.path, line, column, f"the lines under {owner}: must be indented by "
-                                            f"{_spaces(column + 1)}, two more than {owner}:; {_and_names(belongs)} {verb} "
+                                            f"{spaces(column + 1)}, two more than {owner}:; {and_list([name + ':' for name in belongs])} {verb} "
                                             f"in line with {owner}: instead")
                 for name in belongs:
                     self._forget(event, name, owner)
@@ -216,7 +205,7 @@ class _Faults:
             elif owner not in data:
                 line, column = self.document.position(event + (belongs[0],), key=True)
                 yield Problem(self.document.path, line, column, f"this event has no {owner}: line; add {owner}: above {belongs[0]}:, "
-                                            f"and indent {_and_names(belongs)} two more spaces than {owner}:")
+                                            f"and indent {and_list([name + ':' for name in belongs])} two more spaces than {owner}:")
                 for name in belongs:
                     self._forget(event, name, owner)
                 if owner in self.missing.get(event, []):
@@ -233,8 +222,8 @@ class _Faults:
                 continue
             indent = self.document.position(event, key=False)[1] - 1
             line, column = self.document.position(owner_path + (name,), key=True)
-            yield Problem(self.document.path, line, column, f"{name}: is indented by {_spaces(column - 1)}; indent it "
-                                        f"by {_spaces(indent)}, like the event's other fields")
+            yield Problem(self.document.path, line, column, f"{name}: is indented by {spaces(column - 1)}; indent it "
+                                        f"by {spaces(indent)}, like the event's other fields")
             self.unknown[owner_path].remove(name)
             if name in self.missing.get(event, []):
                 self.missing[event].remove(name)
@@ -287,15 +276,6 @@ def _at(data: Any, path: Path) -> Any:
     return data
 
 
-def _spaces(count: int) -> str:
-    return f"{count} space" + ("" if count == 1 else "s")
-
-
-def _and_names(names: list[str]) -> str:
-    written = [f"{name}:" for name in names]
-    return written[0] if len(written) == 1 else ", ".join(written[:-1]) + " and " + written[-1]
-
-
 def _add(name: str, field: Field | None) -> str:
     if field is None:
         return f"add {name}:"
@@ -331,7 +311,7 @@ def _value_problems(document: Document, path: Path, errors: list[jsonschema.Vali
     elif "type" in kinds:
         message = _wrong_type(label, name, value, field)
     elif kinds & {"enum", "const"} and field and field.choices:
-        message = (f"{label} can list only {_and_plain(field.choices)}; found {found(value)}" if key[-1] == "*"
+        message = (f"{label} can list only {and_list(field.choices)}; found {found(value)}" if key[-1] == "*"
                    else choice(label, value, field.choices))
     elif "enum" in kinds and key[-1] == "booking":
         message = _booking_text(value)
@@ -385,10 +365,6 @@ def _booking_text(value: str) -> str:
         return (f"booking must be not needed, or have {way}: on the line below it; move {found(value)} there, "
                 f"as {way}: {value}, indented two more spaces than booking:")
     return f"booking must be not needed, or link:, phone: or email: on the lines below it; found {found(value)}"
-
-
-def _and_plain(names: tuple[str, ...]) -> str:
-    return ", ".join(names[:-1]) + " and " + names[-1]
 
 
 def _rule_problems(document: Document, events: list[Any], today: date) -> Iterator[Problem]:
@@ -517,3 +493,59 @@ def _description_link(target: str) -> str | None:
         return None
     return fields.link("a link in description", target) or (
         f"a link in description must start with https://, mailto: or tel:; found {found(target)}")
+
+
+# -- Slips: warnings ------------------------------------------------------------------------------
+
+_ID_DATE = re.compile(r"([0-9]{4}-[0-9]{2}-[0-9]{2})(?:-|$)")
+_CALLED_OFF = ("cancelled", "postponed")
+_EXAMPLE_NOTE = {"cancelled": ("The hall is closed that day.", "The hall was closed that day."),
+                 "postponed": ("New date to follow.", "It was moved to a later date.")}
+
+
+def slip_problems(document: Document, events: list[Any], today: date) -> Iterator[Problem]:
+    """A warning for each slip, at the value to look at."""
+    slots: dict[tuple[str, date, str], tuple[int, str, Any]] = {}
+
+    def warn(path: Path, message: str) -> Problem:
+        line, column = document.position(path)
+        return Problem(document.path, line, column, message, WARNING)
+
+    for index, event in enumerate(events):
+        day = as_date(event.get("date")) if isinstance(event, dict) else None
+        if day is None:
+            continue
+        path: Path = ("events", index)
+        status = event.get("status")
+        named = _ID_DATE.match(str(event.get("id", "")))
+        in_id = as_date(named.group(1)) if named else None
+        added = as_date(event.get("added"))
+        if in_id and in_id != day and status != "rescheduled" and "previous_date" not in event:
+            yield warn(path + ("date",), (
+                f"date {day} is not the date the id starts with, {in_id}; correct the one that is wrong (if the "
+                f"event has moved to {day}, keep the id, set status: rescheduled and add previous_date: {in_id})"))
+        elif added and day < added and day < today:
+            yield warn(path + ("date",), (
+                f"date {day} had already passed when the event was added ({added}), so it is listed under Past "
+                "events; if the event is still to come, correct the date (is the year right?); if it is a record "
+                "of a past event, delete the added line"))
+        if status in _CALLED_OFF and not event.get("status_note"):
+            upcoming, past = _EXAMPLE_NOTE[status]
+            yield warn(path + ("status",), (
+                f"this event's date has passed, so status: {status} makes the archive say it did not take place"
+                f"{' on that date' if status == 'postponed' else ''}; if it did take place, set status: scheduled; "
+                f"if it was {status}, say so in status_note, like status_note: {past}") if day < today else (
+                f"a {status} event should tell people why, or what happens next, in status_note, like "
+                f"status_note: {upcoming}"))
+        venue = event.get("venue")
+        start = event.get("start")
+        if status in _CALLED_OFF or not isinstance(venue, dict) or not isinstance(start, str):
+            continue
+        slot = (" ".join(str(venue.get("name", "")).split()).casefold(), day, start)
+        if slot in slots and slots[slot][2] != event.get("id"):  # the same id twice is already an error
+            line, title, _ = slots[slot]
+            yield warn(path + ("start",), (
+                f"this event has the same venue, date and start time as the event on line {line} ({title}); if they "
+                "are the same event, delete one; if not, check the date and start time"))
+        elif slot not in slots:
+            slots[slot] = (document.position(path + ("id",))[0], str(event.get("title", "")), event.get("id"))

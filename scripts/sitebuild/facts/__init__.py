@@ -1,11 +1,11 @@
 """The facts step: the register, data/facts.yml, with every phone number, text number, short code and
 service website the site shows, its sources and when it was last confirmed.
 
-load (sitebuild.yamlfile) -> validate (validate.py: the schema, then the rules) -> model (model.py)
--> render (render.py: the phone book, the hours lines, and the texts that say who runs the site,
-from templates/). The page checks (sitebuild.checks) compare every number a page shows with the
-model. identity.py reads who runs the site (extra.identity in mkdocs.yml), whose page text the same
-step writes.
+load (sitebuild.yamlfile) -> validate (validate.py: the schema, then the rules; and who runs the
+site, extra.identity in mkdocs.yml) -> model (model.py) -> render (render.py: the phone book, the
+hours lines, and the texts that say who runs the site, from templates/). sources.py decides which
+addresses may be cited (data/sources.yml). The page checks (sitebuild.checks) compare every number a
+page shows with the model.
 """
 
 from __future__ import annotations
@@ -14,12 +14,11 @@ from datetime import date
 from pathlib import Path
 
 from sitebuild.config import SiteConfig
-from sitebuild.facts.identity import identity, publication_problems
 from sitebuild.facts.model import Register, register_from
+from sitebuild.facts.sources import load_domains
 from sitebuild.facts.render import render_parts
-from sitebuild.facts.validate import validate
+from sitebuild.facts.validate import identity, publication_problems, validate
 from sitebuild.problems import Failed, Problem, shown
-from sitebuild.sources import load_domains
 from sitebuild.yamlfile import read
 
 # The site's page on complaints about the police; the contact texts link to it once it exists.

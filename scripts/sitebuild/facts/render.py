@@ -14,14 +14,13 @@ from urllib.parse import quote, urlsplit
 import jinja2
 import markupsafe
 
-from sitebuild.writing import clock, day_month_year, templates
-from sitebuild.facts.identity import Identity
-from sitebuild.facts.model import Fact, Hours, Register, days_of
-from sitebuild.sources import compared_with
+from sitebuild.config import clock, day_month_year, templates
+from sitebuild.facts.model import Fact, Hours, Identity, Register, days_of
+from sitebuild.facts.sources import compared_with
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 
-# Generated file name -> its template. Pages include them as --8<-- "docs/generated/<name>".
+# Generated file name -> its template. Pages include them as --8<-- "facts/<name>".
 # Besides these, one part per line to call with known or unknown hours: hours/<id>.md, its opening
 # hours in words and a place for "Open now" (filled in by overrides/assets/javascripts/hours.js).
 PARTS = {
@@ -123,7 +122,8 @@ def sources(register: Register) -> dict[str, Any]:
 
 def who(identity: Identity, complaints_page: str | None) -> dict[str, Any]:
     """Who runs the site and how to reach it, and the site's police complaints page if it has one."""
-    return {**identity.__dict__, "form_host": identity.form_host,
+    # The form's website is named in the link text, so people know where they are going.
+    return {**identity.__dict__, "form_host": host(identity.form) if identity.form else None,
             "genuine_host": host(identity.genuine_page) if identity.genuine_page else None,
             "privacy_host": host(identity.privacy_notice) if identity.privacy_notice else None,
             "complaints_page": complaints_page}

@@ -6,9 +6,9 @@ The steps, in order (each asks for edits to the pages it reads; none re-reads a 
 2. pages.fold_sources: each page's Sources list inside <details>;
 3. assets.pack: static files minified, trimmed and named after their content; pages point at the new names;
 4. the link check (sitebuild.checks.links): nav, the Markdown's links, and the pages as read, with the new names;
-5. csp: the policy and referrer tags in every page, and _headers.
+5. pages.secure: the policy and referrer tags in every page, and _headers.
 If anything is wrong, nothing is written. To add a step: a function that takes a Page and asks for
-edits (sitebuild.postbuild.html), called from finish() below.
+edits (sitebuild/postbuild/pages.py), called from finish() below.
 """
 
 from __future__ import annotations
@@ -18,8 +18,10 @@ from urllib.parse import urlsplit
 
 from sitebuild.checks import links
 from sitebuild.config import SiteConfig, page_output
-from sitebuild.postbuild import assets, csp, html
-from sitebuild.postbuild.pages import fold_sources, mark_languages, mark_page_language, translated_pages
+from sitebuild.postbuild import assets
+from sitebuild.postbuild.pages import (HEADERS_FILE, Page, fold_sources, headers, mark_languages, mark_page_language,
+                                       page_policy, point_at_new_names, read, secure, theme_scripts, translated_pages,
+                                       union)
 from sitebuild.problems import Failed, Problem, shown
 
 
@@ -31,12 +33,12 @@ def finish(site_dir: Path, config: SiteConfig, theme_dirs: list[Path], shown_sit
     names, no policy is added, and links are not checked (the build does all three).
     """
     shown_site = shown_site or site_dir
-    pages = {path.relative_to(site_dir).as_posix(): html.read(path.relative_to(site_dir).as_posix(),
+    pages = {path.relative_to(site_dir).as_posix(): read(path.relative_to(site_dir).as_posix(),
                                                              path.read_text(encoding="utf-8"))
              for path in sorted(site_dir.rglob("*.html"))}
     if not pages:
         raise Failed([Problem(shown(shown_site), 1, None, "a built site must contain HTML pages; found none")])
-    languages = translated_pages(config.docs_dir, config.pages, config.nav_tree)
+    languages = translated_pages(config)
     base_path = urlsplit(config.site_url).path.rstrip("/") + "/"
     for page in pages.values():
         mark_languages(page, languages, base_path)
@@ -54,22 +56,22 @@ def finish(site_dir: Path, config: SiteConfig, theme_dirs: list[Path], shown_sit
             raise Failed([Problem(shown(shown_site / error.name), error.line, None,
                                   f"a stylesheet must be whole CSS rules, so it can be trimmed; {error.reason}")]) from None
         for page in pages.values():
-            _point_at_new_names(page, packed.renames)
+            point_at_new_names(page, packed.renames)
     problems = links.check_sources(config) + links.check_built(site_dir, config, pages, packed.renames, shown_site)
-    allowed = csp.theme_scripts(theme_dirs)
+    allowed = theme_scripts(theme_dirs)
     policies = {}
     for name, page in pages.items():
-        policies[name], found = csp.page_policy(page, allowed)
+        policies[name], found = page_policy(page, allowed)
         problems += [_at_source(config, shown_site, page, message) for message in found]
     if problems:
         raise Failed(problems)
     for name, page in pages.items():
-        csp.secure(page, policies[name])
-    extra = {csp.HEADERS_FILE: csp.headers(csp.union(list(policies.values())), sorted(packed.files)).encode("utf-8")}
+        secure(page, policies[name])
+    extra = {HEADERS_FILE: headers(union(list(policies.values())), sorted(packed.files)).encode("utf-8")}
     _write(site_dir, pages, {**packed.files, **extra}, packed.removed)
 
 
-def _stylesheets(pages: dict[str, html.Page], site_dir: Path) -> list[str]:
+def _stylesheets(pages: dict[str, Page], site_dir: Path) -> list[str]:
     """The site's own stylesheets that pages load."""
     found: dict[str, None] = {}
     for name, page in pages.items():
@@ -81,25 +83,7 @@ def _stylesheets(pages: dict[str, html.Page], site_dir: Path) -> list[str]:
     return list(found)
 
 
-def _point_at_new_names(page: html.Page, renames: dict[str, str]) -> None:
-    """Asks for every address of a renamed file to name its new name: in tags, and in the theme's settings."""
-    for tag in page.find("script"):
-        if tag.get("type") == "application/json" and tag.closed_at is not None:
-            settings = page.text[tag.end:tag.closed_at]
-            if (changed := assets.rewrite(settings, page.path, renames)) != settings:
-                page.replace(tag.end, tag.closed_at, changed)
-    for tag in page.tags:
-        written = page.text[tag.start:tag.end]
-        changed = written
-        for address in html.addresses(tag):
-            new = assets.renamed(address, page.path, renames)
-            if new:
-                changed = changed.replace(f'"{address}"', f'"{new}"').replace(f"'{address}'", f"'{new}'")
-        if changed != written:
-            page.replace(tag.start, tag.end, changed)
-
-
-def _at_source(config: SiteConfig, shown_site: Path, page: html.Page, message: str) -> Problem:
+def _at_source(config: SiteConfig, shown_site: Path, page: Page, message: str) -> Problem:
     """A problem with a built page, at the line of its Markdown that brought it, if it came from one."""
     marker = {"a page must not carry": "<script", "inline event": " on", "style attributes": "style=",
               "javascript:": "javascript:"}
@@ -112,7 +96,7 @@ def _at_source(config: SiteConfig, shown_site: Path, page: html.Page, message: s
     return Problem(shown(shown_site / page.path), 1, None, message)
 
 
-def _write(site_dir: Path, pages: dict[str, html.Page], files: dict[str, bytes], removed: list[str]) -> None:
+def _write(site_dir: Path, pages: dict[str, Page], files: dict[str, bytes], removed: list[str]) -> None:
     for name, content in files.items():
         (site_dir / name).parent.mkdir(parents=True, exist_ok=True)
         (site_dir / name).write_bytes(content)

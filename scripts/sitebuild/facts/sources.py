@@ -1,4 +1,4 @@
-"""Which web addresses the site can cite as a source: shared by the page check and the facts register.
+"""Which web addresses the site can cite as a source: shared by the facts register and the page check.
 
 data/sources.yml (beside the register) lists every site a person has reviewed, with its kind. A source
 must be a secure https:// address of a page (not a template with a placeholder in braces) on a
@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from sitebuild.problems import Failed, Problem, found
+from sitebuild.problems import Failed, Problem, found, shown
 from sitebuild.yamlfile import read
 
 FILE_NAME = "sources.yml"
@@ -75,8 +75,6 @@ def load_domains(register: Path) -> Domains | None:
     path = register.parent / FILE_NAME
     if not path.is_file():
         return None
-    from sitebuild.problems import shown
-
     document = read(path, shown(path), "the list of reviewed source sites")
     problems = list(document.problems)
     sites: dict[str, Site] = {}
