@@ -10,11 +10,8 @@ import pytest
 import website
 from sitebuild.events import london_today
 from sitebuild import config as site_config
-from sitebuild.checks import check_pages, check_site, check_templates, settings
-from sitebuild.checks.reader import Parts
+from sitebuild.checks import check_pages, check_site, settings
 from sitebuild.checks.rules import SiteSettings
-from sitebuild.facts import load as load_facts
-from sitebuild.facts import load_register
 from sitebuild.facts.sources import load_domains
 
 
@@ -24,16 +21,6 @@ TODAY = datetime.date(2026, 11, 25)
 SETTINGS = settings(site_config.load(REPO / "mkdocs.yml"))
 
 
-def facts_context(register: Path, config: Path, today=None):
-    """The register, the generated parts pages include, and the problems in both files, as the check makes them."""
-    loaded, texts, problems = load_facts(site_config.load(config), today, register)
-    return loaded, Parts(texts), problems
-
-
-@pytest.fixture(autouse=True)
-def _from_the_repository(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.chdir(REPO)
-    monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
 
 
 # The made-up reviewed source sites beside the made-up register.

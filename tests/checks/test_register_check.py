@@ -10,9 +10,8 @@ import pytest
 
 import website
 from sitebuild import config as site_config
-from sitebuild.checks import check_pages, check_site, check_templates, settings
+from sitebuild.checks import check_pages, check_templates, settings
 from sitebuild.checks.reader import Parts
-from sitebuild.facts import load as load_facts
 from sitebuild.facts import load_register
 
 
@@ -35,16 +34,6 @@ DUE = (
 )
 
 
-def facts_context(register: Path, config: Path, today=None):
-    """The register, the generated parts pages include, and the problems in both files, as the check makes them."""
-    loaded, texts, problems = load_facts(site_config.load(config), today, register)
-    return loaded, Parts(texts), problems
-
-
-@pytest.fixture(autouse=True)
-def _from_the_repository(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.chdir(REPO)
-    monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
 
 
 def _run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, list[str]]:
@@ -220,7 +209,7 @@ def test_without_a_register_pages_are_checked_as_before() -> None:
     assert findings == []
 
 
-def test_the_parts_a_page_includes_are_the_ones_the_build_writes(tmp_path: Path) -> None:
+def test_the_parts_a_page_includes_are_the_ones_the_build_writes(tmp_path: Path, facts_context) -> None:
     register, parts, problems = facts_context(REPO / REGISTER, REPO / CONFIG, None)
     assert problems == [] and register is not None and isinstance(parts, Parts)
     assert parts.texts is not None and "Call [020 7946 0000](tel:02079460000)" in parts.texts["phone-book.md"]

@@ -10,10 +10,7 @@ import pytest
 
 import website
 from sitebuild import config as site_config
-from sitebuild.checks import check_pages, check_site, check_templates, settings, translation_version
-from sitebuild.checks.reader import Parts
-from sitebuild.facts import load as load_facts
-from sitebuild.facts import load_register
+from sitebuild.checks import check_pages, settings, translation_version
 
 
 REPO = Path(__file__).resolve().parents[2]
@@ -26,19 +23,9 @@ MIRRORED_VERSION = "5d32174cb480"
 COMMAND = ".venv/bin/python scripts/website.py source-version tests/fixtures/content/translation/bad-fields.md"
 
 
-def facts_context(register: Path, config: Path, today=None):
-    """The register, the generated parts pages include, and the problems in both files, as the check makes them."""
-    loaded, texts, problems = load_facts(site_config.load(config), today, register)
-    return loaded, Parts(texts), problems
 
 
-@pytest.fixture(autouse=True)
-def _from_the_repository(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.chdir(REPO)
-    monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
-
-
-def _messages(name: str) -> list[str]:
+def _messages(name: str, facts_context) -> list[str]:
     register, parts, problems = facts_context(REGISTER, CONFIG, None)
     assert problems == []
     findings = check_pages([FIXTURES / name], settings(site_config.load(CONFIG)), TODAY, register=register, parts=parts)
@@ -109,15 +96,16 @@ EACH_RULE = {
 
 
 @pytest.mark.parametrize("name", EACH_RULE)
-def test_each_translated_fixture_page_gets_exactly_its_messages(name: str) -> None:
-    assert _messages(name) == EACH_RULE[name]
+def test_each_translated_fixture_page_gets_exactly_its_messages(name: str, facts_context) -> None:
+    assert _messages(name, facts_context) == EACH_RULE[name]
 
 
 def test_every_translation_fixture_is_covered() -> None:
     assert {path.name for path in (REPO / FIXTURES).glob("*.md")} == set(EACH_RULE)
 
 
-def test_a_number_that_differs_from_the_english_page_fails_even_when_it_is_registered(tmp_path: Path) -> None:
+def test_a_number_that_differs_from_the_english_page_fails_even_when_it_is_registered(tmp_path: Path,
+                                                                                    facts_context) -> None:
     """The English page shows 020 7946 0000; a translation showing the register's other number still fails."""
     page = (REPO / FIXTURES / "good.md").read_text().replace("80999'a mesaj", "020 7946 0123 numarasına mesaj")
     (tmp_path / "english.md").write_bytes((REPO / FIXTURES / "english.md").read_bytes())

@@ -34,11 +34,6 @@ UNREGISTERED = (
     "then add it to tests/fixtures/facts/register.yml with that source")
 
 
-@pytest.fixture(autouse=True)
-def _from_the_repository(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.chdir(REPO)
-    monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
-
 
 def _check(capsys: pytest.CaptureFixture[str], *pages: str | Path, register: Path = REGISTER) -> list[str]:
     website.main(["check", "--today", "2026-11-25", "--facts", str(register), "--config", str(CONFIG), *map(str, pages)])
