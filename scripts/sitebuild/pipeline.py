@@ -87,13 +87,22 @@ def generate(config: SiteConfig, site_url: str, serving: bool = False) -> tuple[
     failed = any(problem.is_error for problem in problems)
     if failed and not serving:
         raise Failed(problems)
-    # The folder is made afresh, except while serving with errors: then a step that failed keeps its old parts.
+    # Each part is written whole (a temporary file, then a rename) and only when it changed, and stale
+    # parts go afterwards: a second build of the same checkout at the same time, such as a preview while
+    # the tests run, never finds a part missing or half-written. While serving with errors, a step that
+    # failed keeps its old parts.
+    wanted = {config.generated / step / name: text for step, made in parts.items() for name, text in made.items()}
+    for path, text in wanted.items():
+        if not path.is_file() or path.read_text(encoding="utf-8") != text:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            temporary = path.with_name(f".{path.name}.{os.getpid()}")
+            temporary.write_text(text, encoding="utf-8")
+            os.replace(temporary, path)
     for folder in [config.generated / step for step in parts] if failed else [config.generated]:
-        shutil.rmtree(folder, ignore_errors=True)
-    for step, made_parts in parts.items():
-        for name, text in made_parts.items():
-            (config.generated / step / name).parent.mkdir(parents=True, exist_ok=True)
-            (config.generated / step / name).write_text(text, encoding="utf-8")
+        stale = [path for path in folder.rglob("*") if path.is_file() and path not in wanted
+                 and not path.name.startswith(".")] if folder.is_dir() else []
+        for path in stale:
+            path.unlink(missing_ok=True)
     return files, sorted(set(problems))
 
 
