@@ -453,6 +453,8 @@ def expand(page: Page, parts: Parts | None) -> tuple[Page, list[Problem], bool]:
         if not match or not name:
             body.append((number, text))
         elif parts.texts is None:
+            if problems:
+                continue  # once per page: the files' own problems are the ones to fix
             problems.append(finding(page.path, number, (
                 f"this page includes {match.group(2)}, which is made from {parts.made_from}; "
                 "fix the problems reported in those files first")))
