@@ -44,6 +44,7 @@ from sitebuild.checks.rules import is_translation
 from sitebuild.config import SiteConfig, page_url
 from sitebuild.postbuild import assets
 
+
 @dataclass
 class Tag:
     """A start tag, its attributes (values unescaped) and where it is: offsets of the tag, and its line."""
@@ -109,10 +110,7 @@ class _Reader(HTMLParser):
     def __init__(self, page: Page) -> None:
         super().__init__(convert_charrefs=False)
         self.page = page
-        self.line_starts = [0]
-        for index, character in enumerate(page.text):
-            if character == "\n":
-                self.line_starts.append(index + 1)
+        self.line_starts = [0] + [match.end() for match in re.finditer("\n", page.text)]
         self.open: list[Tag] = []
         self.content_depth = 0
 
@@ -181,6 +179,10 @@ def point_at_new_names(page: Page, renames: dict[str, str]) -> None:
 # -- Languages --------------------------------------------------------------------------------------
 
 _TAG = re.compile(r"(<[^>]+>)")
+# The site's own parts of a page, in English on every page: the header and its search, the menus,
+# the footer, the skip and exit links, the review date, the emergency line (when it is English).
+_ENGLISH_PARTS = {("header", "md-header"), ("div", "md-sidebar"), ("footer", "md-footer"), ("nav", "quick-exit"),
+                  ("a", "md-skip"), ("p", "page-reviewed"), ("aside", "emergency"), ("div", "quick-exit__overlay")}
 # A menu title's English gloss in brackets at the end: "বাংলা (Bengali)" names the page "বাংলা".
 _GLOSS = re.compile(r"\s*\([^()]*\)\s*$")
 _BASE = "https://site.invalid/"
@@ -253,7 +255,8 @@ def _wrap_names(inner: str, language: Language) -> str:
 
 
 def mark_languages(page: Page, languages: dict[str, Language], base_path: str = "/") -> None:
-    """Asks for lang (and dir) on every link to a translated page, and on a translated page's own links."""
+    """Asks for lang (and dir) on every link to a translated page; on a translated page itself, its language on
+    <html> and its own links, and English on the site's own parts."""
     here = page.path[: -len("index.html")] if page.path.endswith("index.html") else page.path
     own = languages.get(here)
     for link in page.find("a"):
@@ -275,26 +278,13 @@ def mark_languages(page: Page, languages: dict[str, Language], base_path: str = 
                 # Material's footer links keep their English aria-label ("Next: …"): at phone widths
                 # the footer hides the visible title, so the label is the link's only name there.
                 page.replace(link.end, link.closed_at, wrapped)
-    if own:
-        for label in page.find("label"):
-            if label.get("for") == "__toc" and label.closed_at is not None:
-                inner = page.text[label.end:label.closed_at]
-                if "lang=" not in inner and (wrapped := _wrap_names(inner, own)) != inner:
-                    page.replace(label.end, label.closed_at, wrapped)
-
-
-# The site's own parts of a page, in English on every page: the header and its search, the menus,
-# the footer, the skip and exit links, the review date, the emergency line (when it is English).
-_ENGLISH_PARTS = {("header", "md-header"), ("div", "md-sidebar"), ("footer", "md-footer"), ("nav", "quick-exit"),
-                  ("a", "md-skip"), ("p", "page-reviewed"), ("aside", "emergency"), ("div", "quick-exit__overlay")}
-
-
-def mark_page_language(page: Page, languages: dict[str, Language]) -> None:
-    """On a translated page, <html> gets its language (and direction), and the site's own English parts say they are English."""
-    here = page.path[: -len("index.html")] if page.path.endswith("index.html") else page.path
-    own = languages.get(here)
     if own is None:
         return
+    for label in page.find("label"):
+        if label.get("for") == "__toc" and label.closed_at is not None:
+            inner = page.text[label.end:label.closed_at]
+            if "lang=" not in inner and (wrapped := _wrap_names(inner, own)) != inner:
+                page.replace(label.end, label.closed_at, wrapped)
     for tag in page.tags:
         if tag.name == "html":
             written = page.text[tag.start:tag.end]
@@ -331,16 +321,7 @@ def fold_sources(page: Page) -> None:
 # Search runs in a same-origin worker that fetches a same-origin index: default-src 'self' covers
 # worker-src and connect-src. The search form is only ever handled by script, and form-action
 # 'none' stops it submitting as a plain form, which would put the search terms into the URL.
-_FIXED_DIRECTIVES = (
-    ("default-src", ("'self'",)),
-    ("img-src", ("'self'", "data:")),
-    ("object-src", ("'none'",)),
-    ("base-uri", ("'none'",)),
-    ("form-action", ("'none'",)),
-)
-
-# Only real HTTP headers can carry these; browsers ignore them in a <meta> policy.
-_HEADER_ONLY_DIRECTIVES = (("frame-ancestors", ("'none'",)),)
+_FIXED_DIRECTIVES = "img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'none'"
 
 # Features no page uses, switched off so nothing embedded could ask for them.
 PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=(), browsing-topics=()"
@@ -355,17 +336,12 @@ class Policy:
 
     def for_meta(self) -> str:
         """The policy for a page's <meta http-equiv> tag."""
-        return _join(self._directives())
+        scripts, styles = (" ".join(["'self'", *hashes]) for hashes in (self.script_hashes, self.style_hashes))
+        return f"default-src 'self'; script-src {scripts}; style-src {styles}; {_FIXED_DIRECTIVES}"
 
     def for_header(self) -> str:
-        """The policy for an HTTP header, which may also forbid framing."""
-        return _join(self._directives() + _HEADER_ONLY_DIRECTIVES)
-
-    def _directives(self) -> tuple[tuple[str, tuple[str, ...]], ...]:
-        scripts = ("script-src", ("'self'", *self.script_hashes))
-        styles = ("style-src", ("'self'", *self.style_hashes))
-        default, *rest = _FIXED_DIRECTIVES
-        return (default, scripts, styles, *rest)
+        """The policy for an HTTP header, which may also forbid framing (browsers ignore that in a <meta> policy)."""
+        return self.for_meta() + "; frame-ancestors 'none'"
 
 
 def union(policies: list[Policy]) -> Policy:
@@ -373,10 +349,6 @@ def union(policies: list[Policy]) -> Policy:
     scripts = sorted({h for policy in policies for h in policy.script_hashes})
     styles = sorted({h for policy in policies for h in policy.style_hashes})
     return Policy(tuple(scripts), tuple(styles))
-
-
-def _join(directives) -> str:
-    return "; ".join(f"{name} {' '.join(sources)}" for name, sources in directives)
 
 
 REFERRER_POLICY = "no-referrer"
