@@ -18,8 +18,8 @@ from mkdocs.exceptions import PluginError
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from sitebuild import config as site_config  # noqa: E402
-from sitebuild.pipeline import generate, put_files  # noqa: E402
-from sitebuild.postbuild import finish  # noqa: E402
+from sitebuild.pipeline import generate  # noqa: E402
+from sitebuild.postbuild import finish, put_files  # noqa: E402
 from sitebuild.problems import Failed, report  # noqa: E402
 
 _state: dict = {"serving": False, "files": {}, "problems": []}
@@ -33,8 +33,7 @@ def on_startup(command: str, dirty: bool) -> None:
 def on_config(config):
     """Points the snippets extension at the generated folder beside this mkdocs.yml."""
     generated = str(Path(config.config_file_path).parent / site_config.GENERATED)
-    snippets = config.mdx_configs.setdefault("pymdownx.snippets", {})
-    snippets["base_path"] = [generated]
+    config.mdx_configs.setdefault("pymdownx.snippets", {})["base_path"] = [generated]
     return config
 
 

@@ -30,7 +30,7 @@ from sitebuild import config as site_config
 from sitebuild import events, facts
 from sitebuild.config import PREVIEW_URL, SiteConfig
 from sitebuild.events.fields import is_example_host
-from sitebuild.postbuild import finish
+from sitebuild.postbuild import finish, put_files
 from sitebuild.problems import Failed, Problem, report, shown
 
 BUILDERS = ("mkdocs", "zensical")
@@ -106,13 +106,6 @@ def generate(config: SiteConfig, site_url: str, serving: bool = False) -> tuple[
     return files, sorted(set(problems))
 
 
-def put_files(site_dir: Path, files: dict[str, bytes]) -> None:
-    """Writes the generated files (the calendars) into the built site."""
-    for name, content in files.items():
-        (site_dir / name).parent.mkdir(parents=True, exist_ok=True)
-        (site_dir / name).write_bytes(content)
-
-
 def build(config_path: Path, site_dir: Path, builder: str = "mkdocs", site_url: str = PREVIEW_URL) -> None:
     """Builds for site_url into a sibling folder, checks it, then swaps it into place; raises BuildFailed."""
     if builder not in BUILDERS:
@@ -133,19 +126,7 @@ def build(config_path: Path, site_dir: Path, builder: str = "mkdocs", site_url: 
 
 def _mkdocs(config_path: Path, staging: Path, site_dir: Path, site_url: str) -> None:
     """MkDocs in this process; its hook (scripts/mkdocs_hook.py) runs generate() and finish()."""
-    handler = _print_mkdocs_messages()
-    os.environ["SITE_DIR_SHOWN"] = shown(site_dir)
-    try:
-        mkdocs_build(load_config(str(config_path), site_dir=str(staging), site_url=site_url, strict=True))
-    except (Abort, ConfigurationError) as error:
-        raise BuildFailed(f"the site was not built ({error}), so {shown(site_dir)} was left as it was") from None
-    finally:
-        logging.getLogger("mkdocs").removeHandler(handler)
-        os.environ.pop("SITE_DIR_SHOWN", None)
-
-
-def _print_mkdocs_messages() -> logging.Handler:
-    """MkDocs' warnings and errors, printed as its own command line prints them."""
+    # MkDocs' warnings and errors, printed as its own command line prints them.
     handler = logging.StreamHandler(sys.stderr)
     handler.setLevel(logging.WARNING)
     handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
@@ -153,7 +134,14 @@ def _print_mkdocs_messages() -> logging.Handler:
     logger.addHandler(handler)
     logger.setLevel(logging.INFO)
     logger.propagate = False
-    return handler
+    os.environ["SITE_DIR_SHOWN"] = shown(site_dir)
+    try:
+        mkdocs_build(load_config(str(config_path), site_dir=str(staging), site_url=site_url, strict=True))
+    except (Abort, ConfigurationError) as error:
+        raise BuildFailed(f"the site was not built ({error}), so {shown(site_dir)} was left as it was") from None
+    finally:
+        logger.removeHandler(handler)
+        os.environ.pop("SITE_DIR_SHOWN", None)
 
 
 def _zensical(config_path: Path, staging: Path, site_dir: Path, site_url: str) -> None:
@@ -163,35 +151,31 @@ def _zensical(config_path: Path, staging: Path, site_dir: Path, site_url: str) -
     small config that inherits mkdocs.yml and names a folder there; the result is moved to staging.
     """
     config = site_config.load(config_path)
-    try:
-        files, _ = generate(config, site_url)
-    except Failed as error:
-        print(report(error.problems), file=sys.stderr)
-        raise BuildFailed(f"the site was not built, so {shown(site_dir)} was left as it was") from None
     own = f".zensical-{os.getpid()}"
     inherit, output = config.root / f"{own}.yml", config.root / f"{own}.site"
     cache = config.root / ".cache"
     cache_was_there = cache.exists()
-    inherit.write_text(f"INHERIT: {config.path.name}\nsite_dir: {output.name}\n", encoding="utf-8")
     try:
-        completed = subprocess.run([sys.executable, "-m", "zensical", "build", "--strict", "--clean",
-                                    "--config-file", str(inherit)], cwd=config.root,
-                                   env={**os.environ, "NO_COLOR": "1", "SITE_URL": site_url})
-        if completed.returncode != 0 or not output.is_dir():
-            raise BuildFailed(f"Zensical could not build the site, so {shown(site_dir)} was left as it was")
-        shutil.move(output, staging)
-    finally:
-        inherit.unlink(missing_ok=True)
-        shutil.rmtree(output, ignore_errors=True)
-        if not cache_was_there:
-            shutil.rmtree(cache, ignore_errors=True)
-    import zensical  # installed only for this builder (scripts/setup.sh --zensical)
+        files, _ = generate(config, site_url)
+        inherit.write_text(f"INHERIT: {config.path.name}\nsite_dir: {output.name}\n", encoding="utf-8")
+        try:
+            completed = subprocess.run([sys.executable, "-m", "zensical", "build", "--strict", "--clean",
+                                        "--config-file", str(inherit)], cwd=config.root,
+                                       env={**os.environ, "NO_COLOR": "1", "SITE_URL": site_url})
+            if completed.returncode != 0 or not output.is_dir():
+                raise BuildFailed(f"Zensical could not build the site, so {shown(site_dir)} was left as it was")
+            shutil.move(output, staging)
+        finally:
+            inherit.unlink(missing_ok=True)
+            shutil.rmtree(output, ignore_errors=True)
+            if not cache_was_there:
+                shutil.rmtree(cache, ignore_errors=True)
+        import zensical  # installed only for this builder (scripts/setup.sh --zensical)
 
-    put_files(staging, files)
-    theme_dirs = [path for path in (config.custom_dir, Path(zensical.__file__).parent / "templates") if path]
-    try:
+        put_files(staging, files)
+        theme_dirs = [path for path in (config.custom_dir, Path(zensical.__file__).parent / "templates") if path]
         finish(staging, site_config.load(config_path), theme_dirs, shown_site=site_dir)
-    except Failed as error:
+    except Failed as error:  # generate() or finish() found problems
         print(report(error.problems), file=sys.stderr)
         raise BuildFailed(f"the site was not built, so {shown(site_dir)} was left as it was") from None
 

@@ -1,8 +1,8 @@
 """The post-build pass: every built page read once, changed by each step, checked, then written once.
 
 The steps, in order (each asks for edits to the pages it reads; none re-reads a page):
-1. pages.mark_languages and mark_page_language: lang on links to translated pages, and on a
-   translated page its language on <html> and English on the site's own parts;
+1. pages.mark_languages: lang on links to translated pages, and on a translated page its language
+   on <html> and English on the site's own parts;
 2. pages.fold_sources: each page's Sources list inside <details>;
 3. assets.pack: static files minified, trimmed and named after their content; pages point at the new names;
 4. the link check (sitebuild.checks.links): nav, the Markdown's links, and the pages as read, with the new names;
@@ -19,9 +19,8 @@ from urllib.parse import urlsplit
 from sitebuild.checks import links
 from sitebuild.config import SiteConfig, page_output
 from sitebuild.postbuild import assets
-from sitebuild.postbuild.pages import (HEADERS_FILE, Page, fold_sources, headers, mark_languages, mark_page_language,
-                                       page_policy, point_at_new_names, read, secure, theme_scripts, translated_pages,
-                                       union)
+from sitebuild.postbuild.pages import (HEADERS_FILE, Page, fold_sources, headers, mark_languages, page_policy,
+                                       point_at_new_names, read, secure, theme_scripts, translated_pages, union)
 from sitebuild.problems import Failed, Problem, shown
 
 
@@ -42,7 +41,6 @@ def finish(site_dir: Path, config: SiteConfig, theme_dirs: list[Path], shown_sit
     base_path = urlsplit(config.site_url).path.rstrip("/") + "/"
     for page in pages.values():
         mark_languages(page, languages, base_path)
-        mark_page_language(page, languages)
         fold_sources(page)
     if serving:
         _write(site_dir, pages, {}, [])
@@ -96,10 +94,15 @@ def _at_source(config: SiteConfig, shown_site: Path, page: Page, message: str) -
     return Problem(shown(shown_site / page.path), 1, None, message)
 
 
-def _write(site_dir: Path, pages: dict[str, Page], files: dict[str, bytes], removed: list[str]) -> None:
+def put_files(site_dir: Path, files: dict[str, bytes]) -> None:
+    """Writes files (by their path in the site) into the built site: the calendars, the packed files."""
     for name, content in files.items():
         (site_dir / name).parent.mkdir(parents=True, exist_ok=True)
         (site_dir / name).write_bytes(content)
+
+
+def _write(site_dir: Path, pages: dict[str, Page], files: dict[str, bytes], removed: list[str]) -> None:
+    put_files(site_dir, files)
     for name in removed:
         (site_dir / name).unlink(missing_ok=True)
     for name, page in pages.items():
