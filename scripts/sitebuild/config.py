@@ -97,12 +97,9 @@ class SiteConfig:
     @cached_property
     def pages(self) -> list[str]:
         """Every Markdown page the builders publish, as paths inside docs/, in a stable order."""
-        found = []
-        for path in sorted(self.docs_dir.rglob("*.md")):
-            relative = path.relative_to(self.docs_dir).as_posix()
-            if not any(part.startswith(".") for part in relative.split("/")):  # both builders leave these out
-                found.append(relative)
-        return found
+        found = [path.relative_to(self.docs_dir).as_posix() for path in sorted(self.docs_dir.rglob("*.md"))]
+        # Both builders leave out pages in hidden folders, and hidden pages.
+        return [page for page in found if not any(part.startswith(".") for part in page.split("/"))]
 
     def allowed_outside_nav(self, page: str) -> bool:
         """Whether not_in_nav lets this page stay out of nav."""
@@ -119,15 +116,12 @@ def page_output(page: str) -> str:
     """Where a page (a path inside docs/) is written in the built site: get-help.md -> get-help/index.html."""
     stem, _ = posixpath.splitext(page)
     folder, name = posixpath.split(stem)
-    if name in ("index", "README"):
-        return posixpath.join(folder, "index.html")
-    return posixpath.join(stem, "index.html")
+    return posixpath.join(folder if name in ("index", "README") else stem, "index.html")
 
 
 def page_url(page: str) -> str:
     """Where a page is published, from the site's root: 'bn.md' at 'bn/', 'index.md' at ''."""
-    output = page_output(page)
-    return output[: -len("index.html")]
+    return page_output(page)[: -len("index.html")]
 
 
 def _nav_targets(node: Any, path: tuple):

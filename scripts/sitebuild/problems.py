@@ -66,8 +66,7 @@ def count(problems: list[Problem]) -> str:
     """The closing line: how many errors and warnings."""
     errors = sum(1 for problem in problems if problem.is_error)
     warnings = len(problems) - errors
-    parts = [_plural(errors, "error")] + ([_plural(warnings, "warning")] if warnings else [])
-    return ", ".join(parts)
+    return _plural(errors, "error") + (f", {_plural(warnings, 'warning')}" if warnings else "")
 
 
 def report(problems: list[Problem], github: bool | None = None) -> str:

@@ -202,10 +202,7 @@ def theme_words(script_words: set[str], page_words: set[str], all_components: bo
 
 def words(texts: Iterable[str]) -> set[str]:
     """Every word in the texts that could name a class, id or attribute."""
-    found: set[str] = set()
-    for text in texts:
-        found.update(WORD.findall(text))
-    return found
+    return {word for text in texts for word in WORD.findall(text)}
 
 
 def trim(sheets: dict[str, str], used: set[str]) -> dict[str, str]:
@@ -226,11 +223,9 @@ def may_match(selector: list, used: set[str]) -> bool:
     """False when the selector (its tokens) names a class, id or attribute that nothing on the site has."""
     previous = None
     for token in selector:
-        if token.type == "hash" and token.value not in used:
+        after_dot = previous is not None and previous.type == "literal" and previous.value == "."
+        if (token.type == "hash" or token.type == "ident" and after_dot) and token.value not in used:
             return False
-        if token.type == "ident" and previous is not None and previous.type == "literal" and previous.value == ".":
-            if token.value not in used:
-                return False
         if token.type == "[] block":
             parts = [part for part in token.content if part.type not in ("whitespace", "comment")]
             if parts and parts[0].type == "ident":
