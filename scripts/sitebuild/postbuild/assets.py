@@ -59,11 +59,9 @@ class Packed:
 
 
 def pack(site_dir: Path, own_assets: Path, pages: dict[str, str], stylesheets: list[str]) -> Packed:
-    """Minifies our own files, trims every stylesheet the pages load, and names each after its content.
+    """Minifies our own files, trims the stylesheets the pages load, and names each after its content.
 
-    pages: each page's text by its path in the site; stylesheets: the site's own stylesheets that
-    pages load (paths in the site). Nothing is written here: the caller writes the files and updates
-    the pages with the renames.
+    Nothing is written here: the caller writes the files and updates the pages with the renames.
     """
     ours = [(site_dir / "assets" / path.relative_to(own_assets)) for path in sorted(own_assets.rglob("*"))
             if path.suffix in PACKED_SUFFIXES]

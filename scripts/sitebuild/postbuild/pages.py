@@ -1,10 +1,9 @@
 """Every built page, read once with the standard library's HTML parser and changed by edits at its offsets:
 languages marked, the Sources list folded, and the Content-Security-Policy and referrer policy added.
 
-Each post-build step reads what it needs from the page's tags (with their places in the text) and
-asks for edits: an attribute added, a tag or its text replaced. The page is then written once, with
-every edit applied; nothing re-parses it. Every step works on the built pages, so any builder's
-output gets it, without copying Material's menu and footer templates.
+Each post-build step reads the page's tags (with their places in the text) and asks for edits: an
+attribute added, a tag or its text replaced. Working on the built pages, every step serves any builder's
+output, without copying Material's menu and footer templates.
 
 Languages: a translated page (lang in its front matter, like docs/bn.md) is linked from the menu,
 the footer's next and previous links, and other pages, with its name in its own language and
@@ -169,8 +168,7 @@ def point_at_new_names(page: Page, renames: dict[str, str]) -> None:
         written = page.text[tag.start:tag.end]
         changed = written
         for address in addresses(tag):
-            new = assets.renamed(address, page.path, renames)
-            if new:
+            if new := assets.renamed(address, page.path, renames):
                 changed = changed.replace(f'"{address}"', f'"{new}"').replace(f"'{address}'", f"'{new}'")
         if changed != written:
             page.replace(tag.start, tag.end, changed)
@@ -302,7 +300,7 @@ def fold_sources(page: Page) -> None:
         if heading.closed_at is None or not re.fullmatch(r"(?:.*\()?Sources\)?", " ".join(heading.text.split())):
             continue
         after = page.text.find(">", heading.closed_at) + 1
-        start = after + len(page.text[after:]) - len(page.text[after:].lstrip())
+        start = len(page.text) - len(page.text[after:].lstrip())
         listing = next((tag for tag in page.find("ul") if tag.start == start), None)
         if listing is None or listing.closed_at is None:
             return
@@ -380,7 +378,7 @@ def page_policy(page: Page, allowed_scripts: set[str]) -> tuple[Policy, list[str
     if any(script not in allowed_scripts for script in scripts):
         problems.append("a page must not carry a script of its own: an inline <script> that is not one of the "
                         "theme's is never allowed by the policy; take it out of the page")
-    if not page.find("meta") or not any(tag.get("charset").lower() == "utf-8" for tag in page.find("meta")):
+    if not any(tag.get("charset").lower() == "utf-8" for tag in page.find("meta")):
         problems.append('a page must declare <meta charset="utf-8">, so the policy can follow it')
     for tag in page.tags:
         for name in tag.attributes:
