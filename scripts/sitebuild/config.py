@@ -121,7 +121,7 @@ def page_output(page: str) -> str:
 
 def page_url(page: str) -> str:
     """Where a page is published, from the site's root: 'bn.md' at 'bn/', 'index.md' at ''."""
-    return page_output(page)[: -len("index.html")]
+    return page_output(page).removesuffix("index.html")
 
 
 def _nav_targets(node: Any, path: tuple):

@@ -237,8 +237,7 @@ def _target(href: str, here: str, base_path: str) -> str | None:
     parts = urlsplit(urljoin(_BASE + here, href))
     if parts.scheme + "://" + parts.netloc + "/" != _BASE:
         return None
-    path = parts.path.lstrip("/")
-    return path[: -len("index.html")] if path.endswith("index.html") else path
+    return parts.path.lstrip("/").removesuffix("index.html")
 
 
 def _wrap_names(inner: str, language: Language) -> str:
@@ -255,7 +254,7 @@ def _wrap_names(inner: str, language: Language) -> str:
 def mark_languages(page: Page, languages: dict[str, Language], base_path: str = "/") -> None:
     """Asks for lang (and dir) on every link to a translated page; on a translated page itself, its language on
     <html> and its own links, and English on the site's own parts."""
-    here = page.path[: -len("index.html")] if page.path.endswith("index.html") else page.path
+    here = page.path.removesuffix("index.html")
     own = languages.get(here)
     for link in page.find("a"):
         href = link.attributes.get("href")
