@@ -206,19 +206,14 @@ def translated_pages(config: SiteConfig) -> dict[str, Language]:
     found: dict[str, Language] = {}
     for source in config.pages:
         page = load_page(config.docs_dir / source)
-        lang = page.fields.get("lang")
+        lang, title, direction = (page.fields.get(name) for name in ("lang", "title", "dir"))
         if not lang or not lang.text or not is_translation(page):
             continue
-        names = []
-        if source in titles:
-            names.append(_GLOSS.sub("", titles[source]).strip())
-        title = page.fields.get("title")
-        if title and title.text:
-            names.append(title.text.strip())
-        direction = page.fields.get("dir")
+        menu_title = _GLOSS.sub("", titles.get(source, "")).strip()
+        names = {menu_title, title.text.strip() if title and title.text else ""} - {""}
         found[page_url(source)] = Language(
             lang.text.strip(), direction.text.strip() if direction and direction.text else None,
-            tuple(sorted({name for name in names if name}, key=len, reverse=True)))
+            tuple(sorted(names, key=len, reverse=True)))
     return found
 
 
