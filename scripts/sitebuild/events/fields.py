@@ -53,7 +53,8 @@ class Field:
 _LINE_BREAKS = "\n\r\x85\u2028\u2029"
 
 
-def _control(label: str, value: str, breaks_allowed: bool) -> str | None:
+def text(label: str, value: str, breaks_allowed: bool = True) -> str | None:
+    """Text with no tabs or control characters, on one line unless breaks_allowed."""
     for index, character in enumerate(value):
         code = ord(character)
         if character in _LINE_BREAKS and not breaks_allowed:
@@ -67,12 +68,7 @@ def _control(label: str, value: str, breaks_allowed: bool) -> str | None:
 
 def one_line(label: str, value: str) -> str | None:
     """Text on one line, with no tabs or control characters."""
-    return _control(label, value, breaks_allowed=False)
-
-
-def text(label: str, value: str) -> str | None:
-    """Text that may run over several lines, with no tabs or control characters."""
-    return _control(label, value, breaks_allowed=True)
+    return text(label, value, breaks_allowed=False)
 
 
 def event_id(label: str, value: str) -> str | None:
@@ -434,25 +430,23 @@ def is_example_host(host: str) -> bool:
 
 def _description_problems(document: Document, path: Path, description: str) -> Iterator[Problem]:
     start_line, start_column = document.position(path)
+    lines = document.text.splitlines()
     for text_line in description.splitlines():
         note = _NOTE.search(text_line)
-        if note:
-            line, column = _find(document, text_line.strip(), start_line)
-            line, column = (line, column + text_line.strip().index(note.group(0).strip())) if line else (start_line, start_column)
-            yield Problem(document.path, line, column, f"description still has a note from the example: {found(note.group(0).strip())}; "
-                                        "delete it (in a description, text after # is published, not hidden)")
+        if not note:
+            continue
+        typed, note_text = text_line.strip(), note.group(0).strip()
+        # At the note itself: on the first line of the file, from the description down, that holds this text.
+        line, column = start_line, start_column
+        for number in range(start_line - 1, len(lines)):
+            if typed in lines[number]:
+                line, column = number + 1, lines[number].find(typed) + 1 + typed.index(note_text)
+                break
+        yield Problem(document.path, line, column, f"description still has a note from the example: "
+                                                   f"{found(note_text)}; delete it (in a description, text after # "
+                                                   "is published, not hidden)")
     # A link inside a note goes with the note.
     for target in _LINK_TARGET.findall(_NOTE.sub("", description)):
         message = _placeholder("a link in description", "link", target)
         if message:
             yield Problem(document.path, start_line, start_column, message)
-
-
-def _find(document: Document, text: str, from_line: int) -> tuple[int, int]:
-    """The line and column where text was typed, searching down from a line; (0, 0) if not found."""
-    lines = document.text.splitlines()
-    for number in range(from_line - 1, len(lines)):
-        column = lines[number].find(text)
-        if column >= 0:
-            return number + 1, column + 1
-    return 0, 0

@@ -78,21 +78,12 @@ def _problem(document: Document, path: Path, message: str, severity: str = ERROR
     return Problem(document.path, *document.position(path), message, severity)
 
 
-def _where(path: Path) -> str:
-    """How a mapping is named in a message: the top of the file, an event, or a field."""
-    if not path:
-        return "at the top of the file"
-    if isinstance(path[-1], int):
-        return "in an event"
-    return f"under {path[-1]}"
-
-
 def validate(document: Document, today: date, placeholders: bool = False) -> list[Problem]:
     """Every problem in the document, schema and rules, sorted; with placeholders, the example's values too."""
     problems = list(document.problems)
     # A value the reader already reported (one it could not take as written) is not reported again.
     read_badly = {(problem.line, problem.column) for problem in problems}
-    problems += sorted({problem for problem in _schema_problems(document)
+    problems += sorted({problem for problem in _Faults(document).problems()
                         if (problem.line, problem.column) not in read_badly})
     if isinstance(document.data, dict) and isinstance(document.data.get("events"), list):
         # not_recorded on an upcoming event is removed whole, so what it lists does not matter.
@@ -108,16 +99,8 @@ def validate(document: Document, today: date, placeholders: bool = False) -> lis
     return sorted(set(problems))
 
 
-def _schema_problems(document: Document) -> Iterator[Problem]:
-    """One message per mistake, from jsonschema's errors grouped by the part of the file they are about."""
-    faults = _Faults(document)
-    for error in validator("events.schema.json").iter_errors(document.data):
-        faults.add(tuple(error.absolute_path), error)
-    yield from faults.problems()
-
-
 class _Faults:
-    """jsonschema's errors, sorted into missing fields, fields not allowed, and values that break a rule."""
+    """jsonschema's errors as one message per mistake: missing fields, fields not allowed, values breaking a rule."""
 
     def __init__(self, document: Document) -> None:
         self.document = document
@@ -125,6 +108,8 @@ class _Faults:
         self.missing: dict[Path, dict[str, None]] = {}
         self.unknown: dict[Path, dict[str, None]] = {}
         self.values: dict[Path, list[jsonschema.ValidationError]] = {}
+        for error in validator("events.schema.json").iter_errors(document.data):
+            self.add(tuple(error.absolute_path), error)
 
     def add(self, path: Path, error: jsonschema.ValidationError) -> None:
         if error.validator == "required":
@@ -243,7 +228,9 @@ class _Faults:
             hint = f"did you mean '{suggestion[0]}'?"
         else:
             hint = f"the fields allowed here are: {', '.join(allowed)}"
-        return Problem(self.document.path, line, column, f"'{name}' is not a field allowed {_where(path)}; {hint}")
+        where = ("at the top of the file" if not path else
+                 "in an event" if isinstance(path[-1], int) else f"under {path[-1]}")
+        return Problem(self.document.path, line, column, f"'{name}' is not a field allowed {where}; {hint}")
 
     def _missing(self, path: Path, name: str) -> Problem:
         field = FIELDS.get(_key(path + (name,)))
@@ -455,17 +442,8 @@ def _description_problems(document: Document, path: Path, text: str) -> Iterator
     for target in _LINK_TARGET.findall(text):
         # [text](address "a title") is allowed: the title is not part of the address.
         target = re.sub(r"""\s+("[^"]*"|'[^']*')\s*$""", "", target.strip()).strip("<>")
-        reason = _description_link(target)
-        if reason:
-            yield _problem(document, path, reason)
-
-
-def _description_link(target: str) -> str | None:
-    """Why a link written [text](target) in a description cannot be used, or None."""
-    if target.lower().startswith(ALLOWED_SCHEMES) and not any(character.isspace() for character in target):
-        return None
-    return fields.link("a link in description", target) or (
-        f"a link in description must start with https://, mailto: or tel:; found {found(target)}")
+        if not target.lower().startswith(ALLOWED_SCHEMES) or any(character.isspace() for character in target):
+            yield _problem(document, path, fields.link("a link in description", target))
 
 
 # -- Slips: warnings ------------------------------------------------------------------------------
