@@ -264,7 +264,10 @@ def choice(label: str, value: str, choices: tuple[str, ...]) -> str:
 _CONTACT_WAYS = "link:, phone: or email:"
 _VENUE_LINES = "name:, address:, postcode: and borough: on the lines below it, each indented two more spaces than venue:"
 _STATUSES = ("scheduled", "cancelled", "postponed", "rescheduled", "moved online")
-NOT_RECORDABLE_ITEMS = ("times", "address", "postcode", "booking", "cost", "access")
+# Fields a past event may leave out by listing them under not_recorded: field -> what to list.
+NOT_RECORDABLE = {"start": "times", "end": "times", "address": "address", "postcode": "postcode",
+                  "booking": "booking", "cost": "cost", "access": "access"}
+NOT_RECORDABLE_ITEMS = tuple(dict.fromkeys(NOT_RECORDABLE.values()))
 
 
 def _contact(owner: str) -> dict[tuple[str, ...], Field]:

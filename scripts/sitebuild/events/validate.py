@@ -25,17 +25,13 @@ from typing import Any, Iterator
 import jsonschema
 
 from sitebuild.events import fields
-from sitebuild.events.fields import (ALLOWED_SCHEMES, FIELDS, LONDON, NOT_RECORDABLE_ITEMS, Field, as_date, choice,
-                                     placeholder_problems)
+from sitebuild.events.fields import (ALLOWED_SCHEMES, FIELDS, LONDON, NOT_RECORDABLE, NOT_RECORDABLE_ITEMS, Field,
+                                     as_date, choice, placeholder_problems)
 from sitebuild.problems import ERROR, WARNING, Problem, and_list, found
 from sitebuild.yamlfile import Document, Path, Shape, spaces, validator
 
 # Reserved: the file name of the feed of all events sits beside each event's own .ics file.
 RESERVED_IDS = {"all-events"}
-
-# Fields a past event may leave out by listing them under not_recorded: field -> what to list.
-NOT_RECORDABLE = {"start": "times", "end": "times", "booking": "booking", "cost": "cost",
-                  "access": "access", "address": "address", "postcode": "postcode"}
 
 _HTML = re.compile(r"<\s*/?\s*[A-Za-z!?][^>\n]{0,40}>?")
 # The whole target of a Markdown link, [text](target), up to its closing bracket.
