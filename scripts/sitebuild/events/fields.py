@@ -99,9 +99,7 @@ def day(label: str, value: str) -> str | None:
         return f"{label} must be written YYYY-MM-DD, like 2027-03-14; found {found(value)}"
     if not value.startswith("20"):
         return f"{label} must be in the years 2000 to 2099; found {value}"
-    try:
-        datetime.date.fromisoformat(value)
-    except ValueError:
+    if as_date(value) is None:
         return f"{label} {value} does not exist; check the day and the month"
     return None
 
