@@ -179,14 +179,15 @@ class _Faults:
             elif owner in data and value in ("", None):
                 line, column = self.document.position(event + (owner,), key=True)
                 verb = "is" if len(belongs) == 1 else "are"
-                yield Problem(self.document.path, line, column, f"the lines under {owner}: must be indented by "
-                                                                f"{spaces(column + 1)}, two more than {owner}:; {names} {verb} "
-                                                                f"in line with {owner}: instead")
+                yield Problem(self.document.path, line, column,
+                              f"the lines under {owner}: must be indented by {spaces(column + 1)}, two more than "
+                              f"{owner}:; {names} {verb} in line with {owner}: instead")
                 self.values.pop(event + (owner,), None)
             elif owner not in data:
                 line, column = self.document.position(event + (belongs[0],), key=True)
-                yield Problem(self.document.path, line, column, f"this event has no {owner}: line; add {owner}: above "
-                                                                f"{belongs[0]}:, and indent {names} two more spaces than {owner}:")
+                yield Problem(self.document.path, line, column,
+                              f"this event has no {owner}: line; add {owner}: above {belongs[0]}:, "
+                              f"and indent {names} two more spaces than {owner}:")
                 self.missing.get(event, {}).pop(owner, None)
             else:
                 continue  # it has a value of its own, so these fields were not meant for it
