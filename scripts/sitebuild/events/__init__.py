@@ -25,8 +25,7 @@ CALENDAR_PATH = "events/calendar/"
 
 @dataclass(frozen=True)
 class Output:
-    """What the events give the site: page parts by name, calendar files by their path in the site,
-    and any warnings (advice that does not stop the build)."""
+    """What the events give the site: page parts by name, calendar files by their path in the site, and warnings."""
 
     parts: dict[str, str]
     files: dict[str, bytes]
@@ -41,8 +40,7 @@ def london_today() -> date:
 def build(data: Path, shown: str, today: date, site_url: str, placeholders: bool) -> Output:
     """Checks the events file and makes everything from it; raises Failed with every problem.
 
-    placeholders: also refuse the copy-me example's values (the site's own file; test fixtures use them).
-    """
+    placeholders: also refuse the copy-me example's values (the site's own file; test fixtures use them)."""
     document = load(read(data, shown), shown, shape=SHAPE)
     problems = validate(document, today, placeholders)
     if any(problem.is_error for problem in problems):

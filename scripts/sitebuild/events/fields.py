@@ -1,20 +1,16 @@
 """What each field of the events file is called in messages, what to write in it, and why a value breaks its rule.
 
-data/events.schema.json says which values are allowed (editors check it as people type); this
-module says, in the words of the person editing, what is wrong with a value the schema refused and
-what to write instead. Each check names only the rule the value breaks, never one it already meets.
+data/events.schema.json says which values are allowed (editors check it as people type); this module says, in
+the words of the person editing, what is wrong with a value the schema refused and what to write instead. Each
+check names only the rule the value breaks, never one it already meets.
 
-It also refuses the copy-me example's placeholder values in the real events file, so none can be
-published (placeholder_problems()). Officers add an event by copying the commented example at the
-top of data/events.yml and changing its details. A detail left unchanged is still a valid value, so
-the schema alone would publish "Example Community Hall" or a booking link to example.org. These
-values can never be real: the example's own id, venue and address; its postcode and map position,
-which are in the City of London, so never a venue's in Hackney or Tower Hamlets (the only boroughs
-allowed); example.org, example.com and example.net and the .example, .invalid, .test and .localhost
-names (kept for examples and tests by RFC 2606 and RFC 6761), and an address with no name in it,
-like the example's https://...; the 020 7946 0xxx numbers Ofcom keeps for TV and radio drama; and a
-" # " note copied into a description. Only the site's own data/events.yml is checked for them (the
-pipeline decides): the test fixtures use the same values on purpose, and are never published.
+It also refuses the copy-me example's placeholder values (placeholder_problems()): officers copy the example at
+the top of data/events.yml, and a detail left unchanged is still valid, so the schema alone would publish
+"Example Community Hall" or a booking link to example.org. These can never be real: the example's id, venue and
+address; its postcode and map position (in the City of London, never in Hackney or Tower Hamlets); example.org,
+.com and .net, the .example, .invalid, .test and .localhost names (RFC 2606 and RFC 6761) and an address with no
+name in it, like https://...; the 020 7946 0xxx numbers Ofcom keeps for drama; and a " # " note copied into a
+description. Only the site's own data/events.yml is checked for them: the test fixtures use them on purpose.
 """
 
 from __future__ import annotations
@@ -57,7 +53,8 @@ class Field:
 _LINE_BREAKS = "\n\r\x85\u2028\u2029"
 
 
-def _control(label: str, value: str, breaks_allowed: bool) -> str | None:
+def text(label: str, value: str, breaks_allowed: bool = True) -> str | None:
+    """Text with no tabs or control characters, on one line unless breaks_allowed."""
     for index, character in enumerate(value):
         code = ord(character)
         if character in _LINE_BREAKS and not breaks_allowed:
@@ -71,12 +68,7 @@ def _control(label: str, value: str, breaks_allowed: bool) -> str | None:
 
 def one_line(label: str, value: str) -> str | None:
     """Text on one line, with no tabs or control characters."""
-    return _control(label, value, breaks_allowed=False)
-
-
-def text(label: str, value: str) -> str | None:
-    """Text that may run over several lines, with no tabs or control characters."""
-    return _control(label, value, breaks_allowed=True)
+    return text(label, value, breaks_allowed=False)
 
 
 def event_id(label: str, value: str) -> str | None:
@@ -107,9 +99,7 @@ def day(label: str, value: str) -> str | None:
         return f"{label} must be written YYYY-MM-DD, like 2027-03-14; found {found(value)}"
     if not value.startswith("20"):
         return f"{label} must be in the years 2000 to 2099; found {value}"
-    try:
-        datetime.date.fromisoformat(value)
-    except ValueError:
+    if as_date(value) is None:
         return f"{label} {value} does not exist; check the day and the month"
     return None
 
@@ -140,11 +130,9 @@ def postcode(label: str, value: str) -> str | None:
     squeezed = "".join(value.split()).upper()
     fixed = f"{squeezed[:-3]} {squeezed[-3:]}"
     if len(squeezed) > 3 and _POSTCODE.fullmatch(fixed):
-        spaced_right = value.upper() == fixed
-        capitals = value == value.upper()
-        if spaced_right:
+        if value.upper() == fixed:
             rule = "in capitals"
-        elif capitals:
+        elif value == value.upper():
             rule = "written with one space before the last three characters"
         else:
             rule = "in capitals, with one space before the last three characters"
@@ -274,7 +262,10 @@ def choice(label: str, value: str, choices: tuple[str, ...]) -> str:
 _CONTACT_WAYS = "link:, phone: or email:"
 _VENUE_LINES = "name:, address:, postcode: and borough: on the lines below it, each indented two more spaces than venue:"
 _STATUSES = ("scheduled", "cancelled", "postponed", "rescheduled", "moved online")
-NOT_RECORDABLE_ITEMS = ("times", "address", "postcode", "booking", "cost", "access")
+# Fields a past event may leave out by listing them under not_recorded: field -> what to list.
+NOT_RECORDABLE = {"start": "times", "end": "times", "address": "address", "postcode": "postcode",
+                  "booking": "booking", "cost": "cost", "access": "access"}
+NOT_RECORDABLE_ITEMS = tuple(dict.fromkeys(NOT_RECORDABLE.values()))
 
 
 def _contact(owner: str) -> dict[tuple[str, ...], Field]:
@@ -341,11 +332,6 @@ FIELDS: dict[tuple[str, ...], Field] = {
 }
 
 
-def field_at(key: tuple[str, ...]) -> Field | None:
-    """The field at a schema key (list positions written '*'), if it is one."""
-    return FIELDS.get(key)
-
-
 # -- The copy-me example's placeholders ------------------------------------------------------------
 
 EXAMPLE_ID = "2027-03-14-example-safety-evening"
@@ -371,55 +357,60 @@ def placeholder_problems(document: Document, events: list[Any]) -> Iterator[Prob
 
 
 def _event_problems(document: Document, path: Path, event: dict[str, Any]) -> Iterator[Problem]:
-    def at(*parts: str | int) -> tuple[int, int]:
-        return document.position(path + parts)
+    def at(parts: tuple[str, ...], message: str) -> Problem:
+        return Problem(document.path, *document.position(path + parts), message)
 
     if event.get("id") == EXAMPLE_ID:
-        yield Problem(document.path, *at("id"), f"id is still the example's {EXAMPLE_ID}; replace it with this event's date "
-                                 "and a few words about it, in lower case with hyphens")
+        yield at(("id",), f"id is still the example's {EXAMPLE_ID}; replace it with this event's date "
+                          "and a few words about it, in lower case with hyphens")
     venue = event.get("venue") if isinstance(event.get("venue"), dict) else {}
     name = venue.get("name")
     if isinstance(name, str) and " ".join(name.split()).casefold() == EXAMPLE_VENUE:
-        yield Problem(document.path, *at("venue", "name"), f"venue name is still the example's {found(name)}; "
-                                            "replace it with the real venue's name")
+        yield at(("venue", "name"), f"venue name is still the example's {found(name)}; "
+                                    "replace it with the real venue's name")
     address = venue.get("address")
     if isinstance(address, str) and EXAMPLE_ROAD in " ".join(address.split()).casefold():
-        yield Problem(document.path, *at("venue", "address"), f"venue address {found(address)} is the example's, not a real "
-                                               "address; replace it with the venue's street address")
+        yield at(("venue", "address"), f"venue address {found(address)} is the example's, not a real "
+                                       "address; replace it with the venue's street address")
     if venue.get("postcode") == EXAMPLE_POSTCODE:
-        yield Problem(document.path, *at("venue", "postcode"), f"postcode is still the example's {EXAMPLE_POSTCODE}, "
-                                                "which is not in Hackney or Tower Hamlets; replace it with the venue's postcode")
+        yield at(("venue", "postcode"), f"postcode is still the example's {EXAMPLE_POSTCODE}, which is not in "
+                                        "Hackney or Tower Hamlets; replace it with the venue's postcode")
     if _number(venue.get("latitude")) == EXAMPLE_POSITION[0] and _number(venue.get("longitude")) == EXAMPLE_POSITION[1]:
-        yield Problem(document.path, *at("venue", "latitude"), "latitude and longitude are still the example's, which "
-                                                "are not in Hackney or Tower Hamlets; replace them with the venue's own, "
-                                                "or remove both to link the map by postcode")
+        yield at(("venue", "latitude"), "latitude and longitude are still the example's, which are not in "
+                                        "Hackney or Tower Hamlets; replace them with the venue's own, "
+                                        "or remove both to link the map by postcode")
     for owner in ("booking", "contact"):
-        details = event.get(owner)
-        if not isinstance(details, dict):
-            continue
+        details = event.get(owner) if isinstance(event.get(owner), dict) else {}
         for kind in ("link", "phone", "email"):
-            value = details.get(kind)
-            if isinstance(value, str) and _placeholder(kind, value):
-                yield Problem(document.path, *at(owner, kind), _message(f"{owner} {kind}", kind, value))
-    online = event.get("online_link")
-    if isinstance(online, str) and _placeholder("link", online):
-        yield Problem(document.path, *at("online_link"), _message("online_link", "link", online))
+            message = _placeholder(f"{owner} {kind}", kind, details.get(kind))
+            if message:
+                yield at((owner, kind), message)
+    message = _placeholder("online_link", "link", event.get("online_link"))
+    if message:
+        yield at(("online_link",), message)
     description = event.get("description")
     if isinstance(description, str):
         yield from _description_problems(document, path + ("description",), description)
 
 
-def _placeholder(kind: str, value: str) -> bool:
-    """Whether a link, phone number or email address is one that can never be real."""
+def _placeholder(label: str, kind: str, value: Any) -> str | None:
+    """Why a link, phone number or email address can never be real, or None if it could be."""
+    if not isinstance(value, str):
+        return None
     if kind == "phone" or value.lower().startswith("tel:"):
         number = re.sub(r"[^0-9+]", "", value.removeprefix("tel:"))
         number = "0" + number[3:] if number.startswith("+44") else number
-        return bool(_DRAMA_NUMBER.fullmatch(number))
+        if _DRAMA_NUMBER.fullmatch(number):
+            return (f"{label} {found(value)} is a made-up number (020 7946 0000 to 0999 are kept for TV and radio "
+                    "drama); replace it with the real number")
+        return None
     if kind == "email" or value.lower().startswith("mailto:"):
         host = value.rsplit("@", 1)[-1]
     else:
         host = urlsplit(value).hostname or ""
-    return is_example_host(host)
+    if is_example_host(host):
+        return f"{label} {found(value)} is an example address, which leads nowhere; replace it with the real one"
+    return None
 
 
 def _number(value: Any) -> float | None:
@@ -427,14 +418,6 @@ def _number(value: Any) -> float | None:
         return float(value)
     except (TypeError, ValueError):
         return None
-
-
-def _message(label: str, kind: str, value: str) -> str:
-    if kind == "phone" or value.lower().startswith("tel:"):
-        return (f"{label} {found(value)} is a made-up number (020 7946 0000 to 0999 are kept for TV and radio "
-                "drama); replace it with the real number")
-    return (f"{label} {found(value)} is an example address, which leads nowhere; "
-            "replace it with the real one")
 
 
 def is_example_host(host: str) -> bool:
@@ -448,24 +431,23 @@ def is_example_host(host: str) -> bool:
 
 def _description_problems(document: Document, path: Path, description: str) -> Iterator[Problem]:
     start_line, start_column = document.position(path)
+    lines = document.text.splitlines()
     for text_line in description.splitlines():
         note = _NOTE.search(text_line)
-        if note:
-            line, column = _find(document, text_line.strip(), start_line)
-            line, column = (line, column + text_line.strip().index(note.group(0).strip())) if line else (start_line, start_column)
-            yield Problem(document.path, line, column, f"description still has a note from the example: {found(note.group(0).strip())}; "
-                                        "delete it (in a description, text after # is published, not hidden)")
+        if not note:
+            continue
+        typed, note_text = text_line.strip(), note.group(0).strip()
+        # At the note itself: on the first line of the file, from the description down, that holds this text.
+        line, column = start_line, start_column
+        for number in range(start_line - 1, len(lines)):
+            if typed in lines[number]:
+                line, column = number + 1, lines[number].find(typed) + 1 + typed.index(note_text)
+                break
+        yield Problem(document.path, line, column, f"description still has a note from the example: "
+                                                   f"{found(note_text)}; delete it (in a description, text after # "
+                                                   "is published, not hidden)")
     # A link inside a note goes with the note.
     for target in _LINK_TARGET.findall(_NOTE.sub("", description)):
-        if _placeholder("link", target):
-            yield Problem(document.path, start_line, start_column, _message("a link in description", "link", target))
-
-
-def _find(document: Document, text: str, from_line: int) -> tuple[int, int]:
-    """The line and column where text was typed, searching down from a line; (0, 0) if not found."""
-    lines = document.text.splitlines()
-    for number in range(from_line - 1, len(lines)):
-        column = lines[number].find(text)
-        if column >= 0:
-            return number + 1, column + 1
-    return 0, 0
+        message = _placeholder("a link in description", "link", target)
+        if message:
+            yield Problem(document.path, start_line, start_column, message)

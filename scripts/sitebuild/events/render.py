@@ -1,21 +1,18 @@
 """A valid events file as the model (frozen dataclasses), and everything the site makes of it.
 
-- The page parts for the events page and the home page, from the Jinja templates in templates/.
-  Python only prepares plain values (display text, links); all HTML lives in the templates, where
-  autoescaping keeps any text from the events file from becoming markup.
+- The page parts for the events page and the home page, from the Jinja templates in templates/. Python only
+  prepares plain values; all HTML lives in the templates, where autoescaping keeps event text from becoming markup.
 - Each description's Markdown as safe HTML: paragraphs, lists, links and emphasis only.
 - One schema.org Event per upcoming event, as JSON that cannot end its <script> element early.
-- Calendar files: one .ics per event that has its times, and one feed of all of them (icalendar).
-  Every VEVENT has a UID made from the event's id (so it never changes from build to build), a
-  DTSTAMP from the build date rather than the clock (so two builds of the same data on the same
-  date give identical bytes), DTSTART/DTEND in Europe/London backed by a VTIMEZONE, and a SEQUENCE.
+- Calendar files: one .ics per event that has its times, and one feed of all of them. Every VEVENT has a UID from
+  the event's id (the same in every build), a DTSTAMP from the build date rather than the clock (the same data on
+  the same date gives identical bytes), DTSTART/DTEND in Europe/London backed by a VTIMEZONE, and a SEQUENCE.
 
-Calendar apps take a changed entry for an event they hold only if its SEQUENCE is higher. The
-build keeps no history of the events file, and a number officers must remember to raise is the
-change that gets forgotten, so SEQUENCE comes from the build date: the days since 1 January 2020,
-times 4, plus a rank that rises as an event is called off. Every build outranks every build of an
-earlier day, whatever changed, and a cancellation published on the day the event was added still
-outranks the first version. The same data on the same date gives the same number.
+Calendar apps take a changed entry only if its SEQUENCE is higher. The build keeps no history of the events file,
+and a number officers must remember to raise is the change that gets forgotten, so SEQUENCE comes from the build
+date: the days since 1 January 2020, times 4, plus a rank that rises as an event is called off. Every build
+outranks every build of an earlier day, and a cancellation published on the day the event was added still
+outranks the first version.
 """
 
 from __future__ import annotations
@@ -52,8 +49,6 @@ CALENDAR_NAME = "Community events, Hackney and Tower Hamlets"
 
 _STATUS_LABELS = {"scheduled": "Going ahead", "cancelled": "Cancelled", "postponed": "Postponed",
                   "rescheduled": "Rescheduled", "moved online": "Moved online"}
-_EVENT_STATUS = {"scheduled": "EventScheduled", "cancelled": "EventCancelled", "postponed": "EventPostponed",
-                 "rescheduled": "EventRescheduled", "moved online": "EventMovedOnline"}
 # The calendar has no "postponed" status: a postponed event will not happen at that time, so
 # calendars show it as cancelled, with "Postponed" in its title.
 _STATUS = {"scheduled": "CONFIRMED", "rescheduled": "CONFIRMED", "moved online": "CONFIRMED",
@@ -72,14 +67,6 @@ class Contact:
     link: str | None = None
     phone: str | None = None
     email: str | None = None
-
-    @property
-    def phone_link(self) -> str | None:
-        """The phone number as a tel: link, in international form."""
-        if not self.phone:
-            return None
-        digits = self.phone.replace(" ", "")
-        return "tel:" + ("+44" + digits[1:] if digits.startswith("0") else digits)
 
 
 @dataclass(frozen=True)
@@ -123,11 +110,6 @@ class Event:
     def is_upcoming(self, today: date) -> bool:
         """Upcoming means on or after the build date; the page's script hides it once it has ended."""
         return self.date >= today
-
-    @property
-    def end_utc(self) -> datetime | None:
-        """When the event ends, in UTC."""
-        return self.end.astimezone(timezone.utc) if self.end else None
 
 
 def event_page(event: Event, site_url: str) -> str:
@@ -229,8 +211,8 @@ def one_line(text: str | None) -> str | None:
 
 @functools.lru_cache(maxsize=1)
 def environment():
-    """HTML templates, autoescaped, so no text from the events file can become markup; the `article`
-    filter puts one rendered event on a single line, so no line inside it can be read as Markdown."""
+    """HTML templates, autoescaped, so no text from the events file can become markup."""
+    # The `article` filter puts one rendered event on a single line, so no line inside it can be read as Markdown.
     env = templates(TEMPLATES, autoescape=True)
     env.filters["article"] = lambda rendered: markupsafe.Markup(" ".join(str.split(rendered)))
     return env
@@ -250,14 +232,12 @@ def _links(details: Contact | None) -> list[tuple[str, str, str]] | None:
     """A contact's ways to get in touch as (kind, href, text), in the order the page lists them."""
     if details is None:
         return None
-    links = []
-    if details.link:
-        links.append(("link", one_line(details.link), one_line(details.link)))
-    if details.phone:
-        links.append(("phone", one_line(details.phone_link), one_line(details.phone)))
-    if details.email:
-        links.append(("email", one_line("mailto:" + details.email), one_line(details.email)))
-    return links
+    # Phone links in international form: tel:+44 and the number without its first 0.
+    digits = (details.phone or "").replace(" ", "")
+    phone_link = "tel:" + ("+44" + digits[1:] if digits.startswith("0") else digits)
+    ways = [("link", details.link, details.link), ("phone", phone_link, details.phone),
+            ("email", f"mailto:{details.email}", details.email)]
+    return [(kind, one_line(href), one_line(text)) for kind, href, text in ways if text]
 
 
 def _view(event: Event, calendar_base: str) -> SimpleNamespace:
@@ -272,7 +252,7 @@ def _view(event: Event, calendar_base: str) -> SimpleNamespace:
         previous_date=weekday_day_month_year(event.previous_date) if event.previous_date else None,
         times=f"{clock(event.start)} to {clock(event.end)}" if event.start and event.end else None,
         start_iso=event.start.isoformat() if event.start else None,
-        end_utc=event.end_utc.strftime("%Y-%m-%dT%H:%M:%SZ") if event.end_utc else None,
+        end_utc=event.end.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ") if event.end else None,
         place=f"{place} ({one_line(venue.borough)})",  # like Example Hall, 1 Example Road, E8 1AA (Hackney)
         venue_name=one_line(venue.name),
         map=map_link(venue),
@@ -341,7 +321,8 @@ def event_json_ld(event: Event, site_url: str) -> dict[str, Any]:
         "url": page,
         "startDate": event.start.isoformat() if event.start else event.date.isoformat(),
         "endDate": event.end.isoformat() if event.end else event.date.isoformat(),
-        "eventStatus": f"https://schema.org/{_EVENT_STATUS[event.status]}",
+        # schema.org's names for the statuses: EventScheduled, EventCancelled, ... EventMovedOnline.
+        "eventStatus": "https://schema.org/Event" + event.status.title().replace(" ", ""),
         "eventAttendanceMode": "https://schema.org/"
                                + ("OnlineEventAttendanceMode" if online else "OfflineEventAttendanceMode"),
         "location": {"@type": "VirtualPlace", "url": event.online_link} if online else place,

@@ -1,20 +1,17 @@
 """Checks the loaded events against data/events.schema.json, then the rules a schema cannot express.
 
-Every problem is phrased as the rule that was broken, quotes the value found, and sits at the
-line and column where it was typed. All problems are collected in one run.
+Every problem names the rule that was broken, quotes the value found, and sits at the line and column where
+it was typed. All problems are collected in one run.
 
-Slips that break no rule but are nearly always mistakes are warnings, which never stop a build
-(slip_problems()). Past events are legitimate (the archive is the programme's record), so none of
-these is an error. Each holds for any correct file, and none starts warning by itself as days go by,
+Slips that break no rule but are nearly always mistakes are warnings, which never stop a build (slip_problems()):
+past events are legitimate (the archive is the programme's record). None starts warning by itself as days go by,
 so the nightly rebuild and later pull requests stay quiet about a file nobody has touched:
-
-- added while past: an event's date is before the day it was added (its `added` field, which a
-  record of a past event leaves out). The build has no history of the file, so the event carries it.
-- its date is not the date its id starts with (the classic December slip, 2026 for 2027), unless
-  the event has moved (status: rescheduled, or a previous_date).
-- a cancelled or postponed event that does not say why: in the archive, that says an event did
-  not take place, so an old event cannot be quietly rewritten into one that never happened.
-- two events at the same venue, on the same date, at the same start time (neither called off).
+- added while past: the date is before the day it was added (its `added` field, which a record of a past event
+  leaves out; the build has no history of the file, so the event carries it).
+- the date is not the one its id starts with (the December slip, 2026 for 2027), unless the event has moved.
+- cancelled or postponed without saying why: in the archive, that says an event did not take place, so an old
+  event cannot be quietly rewritten into one that never happened.
+- two events at the same venue, date and start time (neither called off).
 """
 
 from __future__ import annotations
@@ -28,17 +25,13 @@ from typing import Any, Iterator
 import jsonschema
 
 from sitebuild.events import fields
-from sitebuild.events.fields import (ALLOWED_SCHEMES, LONDON, NOT_RECORDABLE_ITEMS, Field, as_date, choice,
-                                     field_at, placeholder_problems)
-from sitebuild.problems import WARNING, Problem, and_list, found
+from sitebuild.events.fields import (ALLOWED_SCHEMES, FIELDS, LONDON, NOT_RECORDABLE, NOT_RECORDABLE_ITEMS, Field,
+                                     as_date, choice, placeholder_problems)
+from sitebuild.problems import ERROR, WARNING, Problem, and_list, found
 from sitebuild.yamlfile import Document, Path, Shape, spaces, validator
 
 # Reserved: the file name of the feed of all events sits beside each event's own .ics file.
 RESERVED_IDS = {"all-events"}
-
-# Fields a past event may leave out by listing them under not_recorded: field -> what to list.
-NOT_RECORDABLE = {"start": "times", "end": "times", "booking": "booking", "cost": "cost",
-                  "access": "access", "address": "address", "postcode": "postcode"}
 
 _HTML = re.compile(r"<\s*/?\s*[A-Za-z!?][^>\n]{0,40}>?")
 # The whole target of a Markdown link, [text](target), up to its closing bracket.
@@ -76,13 +69,9 @@ def _key(path: Path) -> tuple[str, ...]:
     return tuple("*" if isinstance(part, int) else part for part in path)
 
 
-def _where(path: Path) -> str:
-    """How a mapping is named in a message: the top of the file, an event, or a field."""
-    if not path:
-        return "at the top of the file"
-    if isinstance(path[-1], int):
-        return "in an event"
-    return f"under {path[-1]}"
+def _problem(document: Document, path: Path, message: str, severity: str = ERROR) -> Problem:
+    """A problem at the value typed at path."""
+    return Problem(document.path, *document.position(path), message, severity)
 
 
 def validate(document: Document, today: date, placeholders: bool = False) -> list[Problem]:
@@ -90,7 +79,7 @@ def validate(document: Document, today: date, placeholders: bool = False) -> lis
     problems = list(document.problems)
     # A value the reader already reported (one it could not take as written) is not reported again.
     read_badly = {(problem.line, problem.column) for problem in problems}
-    problems += sorted({problem for problem in _schema_problems(document)
+    problems += sorted({problem for problem in _Faults(document).problems()
                         if (problem.line, problem.column) not in read_badly})
     if isinstance(document.data, dict) and isinstance(document.data.get("events"), list):
         # not_recorded on an upcoming event is removed whole, so what it lists does not matter.
@@ -106,33 +95,28 @@ def validate(document: Document, today: date, placeholders: bool = False) -> lis
     return sorted(set(problems))
 
 
-def _schema_problems(document: Document) -> Iterator[Problem]:
-    """One message per mistake, from jsonschema's errors grouped by the part of the file they are about."""
-    faults = _Faults(document)
-    for error in validator("events.schema.json").iter_errors(document.data):
-        faults.add(tuple(error.absolute_path), error)
-    yield from faults.problems()
-
-
 class _Faults:
-    """jsonschema's errors, sorted into missing fields, fields not allowed, and values that break a rule."""
+    """jsonschema's errors as one message per mistake: missing fields, fields not allowed, values breaking a rule."""
 
     def __init__(self, document: Document) -> None:
         self.document = document
-        self.missing: dict[Path, list[str]] = {}
-        self.unknown: dict[Path, list[str]] = {}
+        # Field names by the mapping they are about: dicts with no values, so each name is kept once, in order.
+        self.missing: dict[Path, dict[str, None]] = {}
+        self.unknown: dict[Path, dict[str, None]] = {}
         self.values: dict[Path, list[jsonschema.ValidationError]] = {}
+        for error in validator("events.schema.json").iter_errors(document.data):
+            self.add(tuple(error.absolute_path), error)
 
     def add(self, path: Path, error: jsonschema.ValidationError) -> None:
         if error.validator == "required":
             for name in error.validator_value:
                 if isinstance(error.instance, dict) and name not in error.instance:
-                    _add_once(self.missing.setdefault(path, []), name)
+                    self.missing.setdefault(path, {})[name] = None
         elif error.validator == "additionalProperties":
             allowed = _allowed(_key(path))
             for name in error.instance:
                 if name not in allowed:
-                    _add_once(self.unknown.setdefault(path, []), name)
+                    self.unknown.setdefault(path, {})[name] = None
         elif error.validator != "if":  # an `if` reports through its then/else branch
             self.values.setdefault(path, []).append(error)
 
@@ -156,9 +140,8 @@ class _Faults:
             if other not in self.values or not isinstance(venue, dict):
                 continue
             if re.fullmatch(r"-?0\.[0-9]+", str(venue["latitude"])) and re.fullmatch(r"5[01]\.[0-9]+", str(venue["longitude"])):
-                line, column = self.document.position(path)
-                yield Problem(self.document.path, line, column, "latitude and longitude are the wrong way round: swap their values "
-                                            "(in London, latitude starts 51. and longitude starts 0. or -0.)")
+                yield _problem(self.document, path, "latitude and longitude are the wrong way round: swap their values "
+                                                    "(in London, latitude starts 51. and longitude starts 0. or -0.)")
                 del self.values[path], self.values[other]
 
     # -- A field at the wrong indentation: one message where it was typed, not one per rule it then breaks --
@@ -176,7 +159,7 @@ class _Faults:
     def _moved_out_of_sets(self, event: Path, data: dict[str, Any]) -> Iterator[Problem]:
         """Fields of venue:, booking: or contact: typed in line with the event's own fields."""
         owners: dict[str, list[str]] = {}
-        for name in self.unknown.get(event, []):
+        for name in self.unknown.get(event, {}):
             if name in _allowed(_key(event + ("venue",))):
                 owners.setdefault("venue", []).append(name)
             elif name in _allowed(_key(event + ("booking",))):
@@ -186,52 +169,46 @@ class _Faults:
                 owners.setdefault("booking" if open_booking else "contact", []).append(name)
         for owner, belongs in owners.items():
             value = data.get(owner)
+            names = and_list([name + ":" for name in belongs])
             if isinstance(value, dict) and value:
                 indent = self.document.position(event + (owner, next(iter(value))), key=True)[1] - 1
                 for name in belongs:
                     line, column = self.document.position(event + (name,), key=True)
                     yield Problem(self.document.path, line, column, f"{name}: is indented by {spaces(column - 1)}; indent "
                                                 f"it by {spaces(indent)}, like the other lines under {owner}:")
-                    self._forget(event, name, owner)
             elif owner in data and value in ("", None):
                 line, column = self.document.position(event + (owner,), key=True)
                 verb = "is" if len(belongs) == 1 else "are"
-                yield Problem(self.document.path, line, column, f"the lines under {owner}: must be indented by "
-                                            f"{spaces(column + 1)}, two more than {owner}:; {and_list([name + ':' for name in belongs])} {verb} "
-                                            f"in line with {owner}: instead")
-                for name in belongs:
-                    self._forget(event, name, owner)
+                yield Problem(self.document.path, line, column,
+                              f"the lines under {owner}: must be indented by {spaces(column + 1)}, two more than "
+                              f"{owner}:; {names} {verb} in line with {owner}: instead")
                 self.values.pop(event + (owner,), None)
             elif owner not in data:
                 line, column = self.document.position(event + (belongs[0],), key=True)
-                yield Problem(self.document.path, line, column, f"this event has no {owner}: line; add {owner}: above {belongs[0]}:, "
-                                            f"and indent {and_list([name + ':' for name in belongs])} two more spaces than {owner}:")
-                for name in belongs:
-                    self._forget(event, name, owner)
-                if owner in self.missing.get(event, []):
-                    self.missing[event].remove(owner)
+                yield Problem(self.document.path, line, column,
+                              f"this event has no {owner}: line; add {owner}: above {belongs[0]}:, "
+                              f"and indent {names} two more spaces than {owner}:")
+                self.missing.get(event, {}).pop(owner, None)
+            else:
+                continue  # it has a value of its own, so these fields were not meant for it
+            # Reported where it was typed: not also as a field not allowed here, or missing from its set.
+            for name in belongs:
+                del self.unknown[event][name]
+                self.missing.get(event + (owner,), {}).pop(name, None)
 
     def _moved_into_a_set(self, owner_path: Path) -> Iterator[Problem]:
         """The event's own fields typed further in, under venue:, booking: or contact:."""
         event = owner_path[:-1]
-        owner = owner_path[-1]
-        event_fields = _allowed(_key(event))
         event_data = _at(self.document.data, event)
-        for name in list(self.unknown.get(owner_path, [])):
-            if name not in event_fields or (isinstance(event_data, dict) and name in event_data):
+        for name in list(self.unknown.get(owner_path, {})):
+            if name not in _allowed(_key(event)) or (isinstance(event_data, dict) and name in event_data):
                 continue
             indent = self.document.position(event, key=False)[1] - 1
             line, column = self.document.position(owner_path + (name,), key=True)
             yield Problem(self.document.path, line, column, f"{name}: is indented by {spaces(column - 1)}; indent it "
                                         f"by {spaces(indent)}, like the event's other fields")
-            self.unknown[owner_path].remove(name)
-            if name in self.missing.get(event, []):
-                self.missing[event].remove(name)
-
-    def _forget(self, event: Path, name: str, owner: str) -> None:
-        self.unknown[event].remove(name)
-        if name in self.missing.get(event + (owner,), []):
-            self.missing[event + (owner,)].remove(name)
+            del self.unknown[owner_path][name]
+            self.missing.get(event, {}).pop(name, None)
 
     # -- Field names ------------------------------------------------------------------------------
 
@@ -239,32 +216,28 @@ class _Faults:
         line, column = self.document.position(path + (name,), key=True)
         allowed = _allowed(_key(path))
         suggestion = difflib.get_close_matches(name, allowed, n=1, cutoff=0.6)
-        missing = self.missing.get(path, [])
-        if not suggestion and len(missing) == 1 and len(self.unknown.get(path, [])) == 1:
+        missing = self.missing.get(path, {})
+        if not suggestion and len(missing) == 1 and len(self.unknown.get(path, {})) == 1:
             suggestion = list(missing)  # One field missing, one not allowed: most likely the same field, mistyped.
         if suggestion:
             # A misspelt field is one mistake: it is not also reported as missing.
-            if suggestion[0] in self.missing.get(path, []):
-                self.missing[path].remove(suggestion[0])
+            missing.pop(suggestion[0], None)
             hint = f"did you mean '{suggestion[0]}'?"
         else:
             hint = f"the fields allowed here are: {', '.join(allowed)}"
-        return Problem(self.document.path, line, column, f"'{name}' is not a field allowed {_where(path)}; {hint}")
+        where = ("at the top of the file" if not path else
+                 "in an event" if isinstance(path[-1], int) else f"under {path[-1]}")
+        return Problem(self.document.path, line, column, f"'{name}' is not a field allowed {where}; {hint}")
 
     def _missing(self, path: Path, name: str) -> Problem:
-        line, column = self.document.position(path)
-        field = field_at(_key(path + (name,)))
+        field = FIELDS.get(_key(path + (name,)))
         where = "the file" if not path else ("this event" if isinstance(path[-1], int) else f"the {path[-1]}")
-        text = f"{where} has no {name}; {_add(name, field)}"
+        add = (field.add or f"add {name}: with {field.write}") if field else f"add {name}:"
+        text = f"{where} has no {name}; {add}"
         if name in NOT_RECORDABLE and path:
             text += (f" (for a past event where it was never recorded, list {NOT_RECORDABLE[name]} "
                      "under not_recorded instead)")
-        return Problem(self.document.path, line, column, text)
-
-
-def _add_once(names: list[str], name: str) -> None:
-    if name not in names:
-        names.append(name)
+        return _problem(self.document, path, text)
 
 
 def _at(data: Any, path: Path) -> Any:
@@ -276,25 +249,16 @@ def _at(data: Any, path: Path) -> Any:
     return data
 
 
-def _add(name: str, field: Field | None) -> str:
-    if field is None:
-        return f"add {name}:"
-    if field.add:
-        return field.add
-    return f"add {name}: with {field.write}"
-
-
 def _value_problems(document: Document, path: Path, errors: list[jsonschema.ValidationError]) -> Iterator[Problem]:
     """One message for a value, naming the one rule it breaks first."""
-    line, column = document.position(path)
     if any(error.validator == "dependencies" for error in errors):
-        yield Problem(document.path, line, column, "latitude and longitude must be given together; add the missing one, "
-                                    "or remove both to link the map by postcode")
+        yield _problem(document, path, "latitude and longitude must be given together; add the missing one, "
+                                       "or remove both to link the map by postcode")
         errors = [error for error in errors if error.validator != "dependencies"]
     if not errors:
         return
     key = _key(path)
-    field = field_at(key)
+    field = FIELDS.get(key)
     name = next((part for part in reversed(path) if isinstance(part, str)), "")
     label = field.label if field else name or "the file"
     value = errors[0].instance
@@ -329,7 +293,7 @@ def _value_problems(document: Document, path: Path, errors: list[jsonschema.Vali
         message = f"{label} must be at most {limit} characters; this one has {len(value)}"
     else:
         message = f"{label} is not written the way the example at the top of the file shows; found {found(value)}"
-    yield Problem(document.path, line, column, message)
+    yield _problem(document, path, message)
 
 
 def _whole_file(value: Any) -> str:
@@ -388,14 +352,14 @@ def _previous_date_problems(document: Document, path: Path, event: dict[str, Any
     previous = as_date(event.get("previous_date"))
     if previous is None:
         return
-    line, column = document.position(path + ("previous_date",))
+    path += ("previous_date",)
     if previous == day:
-        yield Problem(document.path, line, column, f"previous_date is the date the event was moved from, so it cannot "
-                                                   f"be its date too ({day.isoformat()}); if only the time changed, "
-                                                   "remove previous_date and say so in status_note")
+        yield _problem(document, path, f"previous_date is the date the event was moved from, so it cannot "
+                                       f"be its date too ({day.isoformat()}); if only the time changed, "
+                                       "remove previous_date and say so in status_note")
     elif event.get("status") == "scheduled":
-        yield Problem(document.path, line, column, "an event with a previous_date has moved to a new date; "
-                                                   "set status: rescheduled, or remove previous_date")
+        yield _problem(document, path, "an event with a previous_date has moved to a new date; "
+                                       "set status: rescheduled, or remove previous_date")
 
 
 def _id_problems(document: Document, path: Path, event: dict[str, Any], first_use: dict[str, int]) -> Iterator[Problem]:
@@ -427,18 +391,12 @@ def _time(value: Any) -> time | None:
 def _time_problems(document: Document, path: Path, event: dict[str, Any], day: date | None) -> Iterator[Problem]:
     start, end = _time(event.get("start")), _time(event.get("end"))
     if start and end and end <= start:
-        line, column = document.position(path + ("end",))
-        yield Problem(document.path, line, column, f"end must be after start, on the same day; found start {event['start']} "
-                                    f"and end {event['end']}")
-    if day is None:
-        return
+        yield _problem(document, path + ("end",), f"end must be after start, on the same day; "
+                                                  f"found start {event['start']} and end {event['end']}")
     for name, moment in (("start", start), ("end", end)):
-        if moment is None:
-            continue
-        line, column = document.position(path + (name,))
-        problem = clock_change_problem(day, moment)
+        problem = clock_change_problem(day, moment) if day and moment else None
         if problem:
-            yield Problem(document.path, line, column, f"{name} {moment:%H:%M} {problem}")
+            yield _problem(document, path + (name,), f"{name} {moment:%H:%M} {problem}")
 
 
 def clock_change_problem(day: date, moment: time) -> str | None:
@@ -474,25 +432,15 @@ def _not_recorded_problems(document: Document, path: Path, event: dict[str, Any]
 
 
 def _description_problems(document: Document, path: Path, text: str) -> Iterator[Problem]:
-    line, column = document.position(path)
     html = _HTML.search(text)
     if html:
-        yield Problem(document.path, line, column, f"description must not contain HTML; found {found(html.group(0))}; "
-                                    "use Markdown instead, like **bold** or [text](https://www.example.org)")
+        yield _problem(document, path, f"description must not contain HTML; found {found(html.group(0))}; "
+                                       "use Markdown instead, like **bold** or [text](https://www.example.org)")
     for target in _LINK_TARGET.findall(text):
         # [text](address "a title") is allowed: the title is not part of the address.
         target = re.sub(r"""\s+("[^"]*"|'[^']*')\s*$""", "", target.strip()).strip("<>")
-        reason = _description_link(target)
-        if reason:
-            yield Problem(document.path, line, column, reason)
-
-
-def _description_link(target: str) -> str | None:
-    """Why a link written [text](target) in a description cannot be used, or None."""
-    if target.lower().startswith(ALLOWED_SCHEMES) and not any(character.isspace() for character in target):
-        return None
-    return fields.link("a link in description", target) or (
-        f"a link in description must start with https://, mailto: or tel:; found {found(target)}")
+        if not target.lower().startswith(ALLOWED_SCHEMES) or any(character.isspace() for character in target):
+            yield _problem(document, path, fields.link("a link in description", target))
 
 
 # -- Slips: warnings ------------------------------------------------------------------------------
@@ -508,8 +456,7 @@ def slip_problems(document: Document, events: list[Any], today: date) -> Iterato
     slots: dict[tuple[str, date, str], tuple[int, str, Any]] = {}
 
     def warn(path: Path, message: str) -> Problem:
-        line, column = document.position(path)
-        return Problem(document.path, line, column, message, WARNING)
+        return _problem(document, path, message, WARNING)
 
     for index, event in enumerate(events):
         day = as_date(event.get("date")) if isinstance(event, dict) else None
