@@ -154,7 +154,7 @@ def check_pages(paths: list[Path], settings: SiteSettings, today: datetime.date,
 def translation_version(config: SiteConfig, path: Path) -> str:
     """The source_version a translated page must hold now; raises ValueError, in words, if it is not a translation."""
     page = load_page(path)
-    source = rules.source_name(page)
+    source = rules.field_text(page, "translated_from")
     if not source or not (path.parent / source).is_file():
         raise ValueError(f"{path.as_posix()} is not a translated page with translated_from naming its English page; "
                          "give the translated page, like docs/tr.md")
