@@ -86,7 +86,6 @@ def _nav_key(title: str) -> str:
     return title if plain else '"' + title.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
-
 @dataclass
 class SourcePage:
     """A Markdown page and the files it includes, read once, as the reader gets them."""

@@ -210,13 +210,10 @@ def _block(children, number_at: Callable[[int], int]) -> Block | None:
     parts = [(number, text) for number, text in parts if text]
     if not parts or parts[0][1].startswith("--8<--"):
         return None
-    starts, numbers, text = [], [], ""
-    for number, part in parts:
-        text += " " if text else ""
-        starts.append(len(text))
-        numbers.append(number)
-        text += part
-    return Block(text, starts, numbers)
+    starts = [0]  # the parts are joined with one space
+    for _, part in parts[:-1]:
+        starts.append(starts[-1] + len(part) + 1)
+    return Block(" ".join(part for _, part in parts), starts, [number for number, _ in parts])
 
 
 class _HTML(HTMLParser):
@@ -278,9 +275,8 @@ class _HTML(HTMLParser):
     def handle_data(self, data: str) -> None:
         if self.hidden:
             return
-        first, *rest = data.split("\n")
         line_offset = self.getpos()[0] - 1
-        for offset, piece in enumerate([first, *rest]):
+        for offset, piece in enumerate(data.split("\n")):
             self.runs.setdefault(self.number_at(line_offset + offset), []).append(piece)
         for link in self.open_links:
             link[2].append(data)

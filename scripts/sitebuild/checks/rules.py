@@ -335,7 +335,7 @@ def check_translation(page: Page, reading: Reading, today: datetime.date,
         yield finding(page.path, line, f"a translated page must have {name}, {REQUIRED[name]}{how}")
     yield from _field_problems(page, today)
     yield from _sources_id(page, reading)
-    if not source_name or source_path is None:
+    if not source_name:
         return
     loaded = load(source_path) if source_name.endswith(".md") else None
     if loaded is None:
