@@ -116,11 +116,7 @@ class SourcePage:
 
 def _spellings(url: str) -> list[str]:
     """The address as built, then as the Markdown may have written it before a builder rewrote it."""
-    spellings = [url]
-    bare = url
-    while bare.startswith(("./", "../")):
-        bare = bare.split("/", 1)[1]
-    spellings.append(bare)
+    spellings = [url, re.sub(r"^(?:\.\.?/)+", "", url)]  # then without its leading ./ and ../
     parts = urlsplit(url)
     if parts.fragment:
         spellings.append("#" + parts.fragment)
