@@ -152,7 +152,7 @@ def translation_version(config: SiteConfig, path: Path) -> str:
     parts = Parts(facts.load(config)[1])
     english = load_page(path.parent / source)
     return rules.mirrored_version(reader.read(expand(english, parts)[0].body),
-                                        reader.read(expand(page, parts)[0].body))
+                                  reader.read(expand(page, parts)[0].body))
 
 
 # Front matter the templates show: the tab title and search summary, and a translation's emergency line.
