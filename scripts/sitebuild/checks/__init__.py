@@ -26,7 +26,7 @@ from sitebuild.yamlfile import MAX_BYTES, load as load_yaml
 
 def check_site(config: SiteConfig, today: datetime.date, paths: list[Path] | None = None,
                register_file: Path | None = None, events_file: Path | None = None) -> list[Problem]:
-    """Every problem in the pages (all, or those given), the register and nav, and the events file's numbers."""
+    """Every problem in the pages (all, or those given), the register and nav, and events_file's numbers and links."""
     whole_site = paths is None
     # The register's own rules that depend on the date, and its advice, when it is checked itself.
     register, texts, problems = facts.load(config, today if whole_site or register_file else None, register_file)
