@@ -9,15 +9,14 @@ it in the module it belongs to, call it from check_pages() below, and test its e
 from __future__ import annotations
 
 import datetime
+import functools
 import html
 from collections.abc import Iterator
 from pathlib import Path
 
 from sitebuild import facts
 from sitebuild.checks import links, numbers, reader, rules
-from sitebuild.checks.numbers import template_text
 from sitebuild.checks.reader import Page, Parts, Reading, expand, finding, include_lines, load_page
-from sitebuild.checks.rules import SiteSettings
 from sitebuild.config import SiteConfig
 from sitebuild.facts.model import Register
 from sitebuild.facts.sources import Domains, load_domains
@@ -27,9 +26,7 @@ from sitebuild.yamlfile import MAX_BYTES, load as load_yaml
 
 def check_site(config: SiteConfig, today: datetime.date, paths: list[Path] | None = None,
                register_file: Path | None = None, events_file: Path | None = None) -> list[Problem]:
-    """Every problem in the pages (all of them, or those given), the register and nav; warnings included.
-
-    events_file: also check the numbers and links its events show (the events parts pages include)."""
+    """Every problem in the pages (all, or those given), the register and nav, and events_file's numbers and links."""
     whole_site = paths is None
     # The register's own rules that depend on the date, and its advice, when it is checked itself.
     register, texts, problems = facts.load(config, today if whole_site or register_file else None, register_file)
@@ -92,38 +89,32 @@ def _strings(value: object, key: tuple) -> Iterator[tuple[tuple, str]]:
         yield key, value
 
 
-def settings(config: SiteConfig) -> SiteSettings:
+def settings(config: SiteConfig) -> rules.SiteSettings:
     """The names in mkdocs.yml that page titles are measured against."""
-    return SiteSettings(short_name=str(config.extra.get("short_name") or ""))
+    return rules.SiteSettings(short_name=str(config.extra.get("short_name") or ""))
 
 
 def check_templates(register: Register, folder: Path) -> list[Problem]:
     """The numbers the theme's templates show (the 404 page, the emergency line) must be registered too."""
     problems: list[Problem] = []
     for template in sorted(folder.rglob("*.html")):
-        reading = reader.read_html(template_text(template.read_text(encoding="utf-8")))
+        reading = reader.read_html(numbers.template_text(template.read_text(encoding="utf-8")))
         problems += numbers.check_numbers(Path(shown(template)), reading, register)
     return problems
 
 
-def check_pages(paths: list[Path], settings: SiteSettings, today: datetime.date,
+def check_pages(paths: list[Path], settings: rules.SiteSettings, today: datetime.date,
                 register: Register | None = None, parts: Parts | None = None,
                 domains: Domains | None = None) -> list[Problem]:
-    """All findings for these pages; titles are compared across the whole set.
-
-    register: also check every number shown against it. parts: the generated parts that pages
-    include, checked as part of the page (see reader.expand()). domains: the reviewed source sites.
-    """
+    """All findings for these pages, titles compared across them; numbers too when there is a register."""
     findings: list[Problem] = []
     pages = [load_page(path) for path in paths]
-    english_pages: dict[Path, tuple[Page, Reading] | None] = {}
 
+    @functools.cache
     def english(path: Path) -> tuple[Page, Reading] | None:
         """A translated page's English page and the reading of its full form, each made once."""
-        if path not in english_pages:
-            page = load_page(path) if path.is_file() else None
-            english_pages[path] = (page, reader.read(expand(page, parts)[0].body)) if page else None
-        return english_pages[path]
+        page = load_page(path) if path.is_file() else None
+        return (page, reader.read(expand(page, parts)[0].body)) if page else None
 
     for page in pages:
         findings.extend(page.problems)
@@ -154,15 +145,14 @@ def check_pages(paths: list[Path], settings: SiteSettings, today: datetime.date,
 def translation_version(config: SiteConfig, path: Path) -> str:
     """The source_version a translated page must hold now; raises ValueError, in words, if it is not a translation."""
     page = load_page(path)
-    source = rules.source_name(page)
+    source = rules.field_text(page, "translated_from")
     if not source or not (path.parent / source).is_file():
         raise ValueError(f"{path.as_posix()} is not a translated page with translated_from naming its English page; "
                          "give the translated page, like docs/tr.md")
-    _, texts, _ = facts.load(config)
-    parts = Parts(texts)
+    parts = Parts(facts.load(config)[1])
     english = load_page(path.parent / source)
     return rules.mirrored_version(reader.read(expand(english, parts)[0].body),
-                                        reader.read(expand(page, parts)[0].body))
+                                  reader.read(expand(page, parts)[0].body))
 
 
 # Front matter the templates show: the tab title and search summary, and a translation's emergency line.

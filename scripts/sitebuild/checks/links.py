@@ -1,13 +1,10 @@
 """Links: nav and the Markdown's links (checked before a build), every link in the built site, and every
 web address the site cites as a source (for the weekly check of links to other sites).
 
-Pages, page parts written as raw HTML (the events), templates and stylesheets are all checked the
-same way: each address on this site must lead to a file of the built site, and each #anchor to an
-id on that page. Links to other sites are not checked here (that needs the network: a weekly
-workflow does it, from cited_sources(), and dead_report() writes its issue from LinkChecker's
-results). What the built HTML cannot show is checked on the sources: nav in mkdocs.yml, and how
-Markdown links are written (to a page's Markdown file, never starting with /). Each problem points
-at the line of Markdown that wrote the link where there is one.
+Every address on this site in the built pages and stylesheets must lead to a file of the built site, and
+each #anchor to an id on that page; each problem points at the line of Markdown that wrote the link where
+there is one. Links to other sites need the network: a weekly workflow checks cited_sources() with
+LinkChecker, and dead_report() writes its issue.
 
 Why not a link checker from PyPI: LinkChecker checks local files as file:// addresses, so a folder
 address like get-help/ is read as a folder listing rather than its index.html, and anchors there go
@@ -28,7 +25,7 @@ from urllib.parse import unquote, urljoin, urlsplit
 from sitebuild import facts
 from sitebuild.checks import reader
 from sitebuild.checks.reader import INCLUDE, Parts, expand, load_page
-from sitebuild.checks.rules import cited
+from sitebuild.checks.rules import cited, field_text
 from sitebuild.config import SiteConfig, page_output
 from sitebuild.problems import Problem, shown
 from sitebuild.yamlfile import read
@@ -50,9 +47,8 @@ _CSS_URL = re.compile(r"""url\(\s*(['"]?)([^'")]+)\1\s*\)""", re.IGNORECASE)
 
 # The rules, in the words a person reads. `link` is the link as written in the page.
 
-def missing_target(link: str, suggestion: str | None = None) -> str:
-    return (f"a link must go to a page or file that exists; '{link}' does not"
-            + (f" (did you mean '{suggestion}'?)" if suggestion else ""))
+def missing_target(link: str) -> str:
+    return f"a link must go to a page or file that exists; '{link}' does not"
 
 
 def missing_anchor(link: str, page: str | None = None) -> str:
@@ -90,7 +86,6 @@ def _nav_key(title: str) -> str:
     return title if plain else '"' + title.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
-
 @dataclass
 class SourcePage:
     """A Markdown page and the files it includes, read once, as the reader gets them."""
@@ -121,11 +116,7 @@ class SourcePage:
 
 def _spellings(url: str) -> list[str]:
     """The address as built, then as the Markdown may have written it before a builder rewrote it."""
-    spellings = [url]
-    bare = url
-    while bare.startswith(("./", "../")):
-        bare = bare.split("/", 1)[1]
-    spellings.append(bare)
+    spellings = [url, re.sub(r"^(?:\.\.?/)+", "", url)]  # then without its leading ./ and ../
     parts = urlsplit(url)
     if parts.fragment:
         spellings.append("#" + parts.fragment)
@@ -200,20 +191,10 @@ def check_nav(config: SiteConfig) -> list[Problem]:
     return problems
 
 
-@dataclass(frozen=True)
-class Link:
-    """One address in a built page or stylesheet, its line, and whether it is in the page's own content."""
-
-    url: str
-    line: int
-    in_content: bool
-
-
 def check_built(site_dir: Path, config: SiteConfig, pages: dict, renames: dict[str, str],
                 shown_site: Path) -> list[Problem]:
-    """Every broken link in the built site, read from its pages as parsed once (sitebuild.postbuild's
-    Pages, before the packed files' new names were written: renames gives them). shown_site names
-    the site in messages."""
+    """Every broken link in the built site, read from sitebuild.postbuild's parsed pages; renames gives the
+    packed files' new names, not yet written, and shown_site names the site in messages."""
     return _BuiltSite(site_dir, config, pages, renames, shown_site).check()
 
 
@@ -226,7 +207,6 @@ class _BuiltSite:
         self.files = {path.relative_to(site_dir).as_posix() for path in site_dir.rglob("*") if path.is_file()}
         self.files |= set(renames.values())
         self.pages = pages
-        self.ids = {name: page.ids for name, page in pages.items()}
         self.sources = {page_output(page): SourcePage(page, config.docs_dir / page, config.generated)
                         for page in config.pages}
         self.host = urlsplit(config.site_url).netloc
@@ -236,41 +216,41 @@ class _BuiltSite:
     def check(self) -> list[Problem]:
         problems = []
         for name, page in self.pages.items():
-            links = [Link(url, tag.line, tag.in_content) for tag in page.tags for url in addresses(tag)]
-            for link in links:
-                if not link.in_content and self._names_missing_nav_entry(link.url):
-                    continue  # the nav check reports the entry itself, at its line of mkdocs.yml
-                message = self._problem(name, link)
-                if message:
-                    problems.append(self._report(name, link, message))
+            for tag in page.tags:
+                for url in addresses(tag):
+                    if not tag.in_content and self._names_missing_nav_entry(url):
+                        continue  # the nav check reports the entry itself, at its line of mkdocs.yml
+                    message = self._problem(name, url, tag.in_content)
+                    if message:
+                        problems.append(self._report(name, url, tag.line, message))
         for name in sorted(self.files):
             if name.endswith(".css") and (self.site_dir / name).is_file():
                 text = (self.site_dir / name).read_text(encoding="utf-8")
                 for match in _CSS_URL.finditer(text):
-                    link = Link(match.group(2).strip(), text.count("\n", 0, match.start()) + 1, False)
-                    if self._problem(name, link, stylesheet=True):
-                        problems.append(Problem(shown(self.shown_site / name), link.line, None,
-                                                missing_target(link.url)))
+                    url = match.group(2).strip()
+                    if self._problem(name, url, in_content=False, stylesheet=True):
+                        line = text.count("\n", 0, match.start()) + 1
+                        problems.append(Problem(shown(self.shown_site / name), line, None, missing_target(url)))
         return problems
 
     def _names_missing_nav_entry(self, url: str) -> bool:
         path = unquote(urlsplit(url).path)
         return any(path == entry or path.endswith("/" + entry) for entry in self.missing_nav)
 
-    def _problem(self, name: str, link: Link, stylesheet: bool = False):
+    def _problem(self, name: str, url: str, in_content: bool, stylesheet: bool = False):
         """What is wrong with one link, as a function of how it was written, or None."""
-        parts = urlsplit(link.url)
+        parts = urlsplit(url)
         scheme = parts.scheme.lower()
         if scheme not in _CHECKED_SCHEMES or (parts.netloc and parts.netloc != self.host):
             return None
         source = None if stylesheet else self.sources.get(name)
         relative = not scheme and not parts.netloc
-        if source and link.in_content and relative and link.url.startswith("/") and not link.url.startswith("//"):
+        if source and in_content and relative and url.startswith("/") and not url.startswith("//"):
             return absolute_link
         if relative and not parts.path:
             return self._anchor_problem(name, parts.fragment, same_page=True)
         base = "https://site.invalid" + self.config.url_path + name
-        target = urlsplit(urljoin(base, link.url) if relative else link.url.replace(scheme + ":", "https:", 1))
+        target = urlsplit(urljoin(base, url) if relative else url.replace(scheme + ":", "https:", 1))
         if not target.path.startswith(self.config.url_path):
             return missing_target
         found = self._file(unquote(target.path[len(self.config.url_path):]))
@@ -282,7 +262,7 @@ class _BuiltSite:
 
     def _anchor_problem(self, target: str, fragment: str, same_page: bool):
         anchor = unquote(fragment)
-        if anchor in _ALWAYS_THERE or target not in self.ids or anchor in self.ids[target]:
+        if anchor in _ALWAYS_THERE or target not in self.pages or anchor in self.pages[target].ids:
             return None
         if same_page:
             return missing_anchor
@@ -293,32 +273,27 @@ class _BuiltSite:
     def _file(self, path: str) -> str | None:
         """The built file an address leads to, as a static host serves it (folder/ -> folder/index.html)."""
         path = posixpath.normpath(path) if path else ""
-        if path in ("", "."):
-            path = ""
+        path = "" if path == "." else path
         candidates = [path] if path and not path.endswith("/") else []
-        candidates.append(posixpath.join(path, "index.html") if path else "index.html")
+        candidates.append(posixpath.join(path, "index.html"))
         return next((candidate for candidate in candidates if candidate in self.files), None)
 
-    def _report(self, name: str, link: Link, message) -> Problem:
+    def _report(self, name: str, url: str, line: int, message) -> Problem:
         """The problem, pointed at the Markdown line that wrote the link when there is one."""
         source = self.sources.get(name)
-        found = source.place_of(link.url) if source else None
-        path, line, written = found or (shown(self.shown_site / name), link.line, link.url)
+        found = source.place_of(url) if source else None
+        path, line, written = found or (shown(self.shown_site / name), line, url)
         return Problem(path, line, None, message(written))
 
 
 def _title(path: Path) -> str:
     """A page's title from its front matter, or its file name when it has none."""
-    title = load_page(path).fields.get("title")
-    return (title.text or "").strip() if title and (title.text or "").strip() else path.stem.replace("-", " ").capitalize()
+    return field_text(load_page(path), "title") or path.stem.replace("-", " ").capitalize()
 
 
 def _markdown_file_for(config: SiteConfig, page: str, path: str) -> str | None:
-    """The page an address without a file name seems to mean, written relative to the linking page.
-
-    The address is read both ways a person may have meant it: from the page's web address (as a
-    browser would) and from its Markdown file.
-    """
+    """The page an address without a file name seems to mean, relative to the linking page: read from the
+    page's web address (as a browser would), then from its Markdown file."""
     pages = config.pages
     here = posixpath.dirname(page)
     for base in (posixpath.dirname(page_output(page)), here):
@@ -359,8 +334,7 @@ def cited_sources(config: SiteConfig, register_file: Path | None = None) -> list
     """Every external source address the pages and the register cite, in address order."""
     register = register_file or facts.register_path(config)
     found: list[Citation] = []
-    _, texts, _ = facts.load(config, None, register_file)
-    parts = Parts(texts)
+    parts = Parts(facts.load(config, None, register_file)[1])
     for page in config.pages:
         loaded = load_page(config.docs_dir / page)
         if loaded.problems and not loaded.fields:

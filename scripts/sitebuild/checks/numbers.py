@@ -1,23 +1,15 @@
 """The phone numbers, text numbers and short codes a page shows, against the facts register: every number
 shown is registered and current; and the register's own warnings (a number past its confirm-by date).
 
-One finder for every check that compares numbers: the register check and the translated-page check
-(rules.py). It reads a page as reader.py gives it (visible text, alt text, titles and labels; link
-targets apart) and finds:
-
-- tel: and sms: links, compared by their digits;
-- whole UK numbers in text, however they are written (facts.model.full_numbers): '0808 2000 247',
-  '(020) 7946 0000', '+44 (0) 20 7946 0000', with any kind of space or dash between the digits;
-- short codes in text, only where they are used as numbers: after call, text, dial, ring, phone or
-  press ('call 999', 'press 55', 'text 61016'), after NHS ('NHS 111'), after 'on' or 'to' when the
-  line speaks of calling or texting ('the police on 101', 'text "register" to 999'), or listed right
-  after one of those ('call 999, then 55'). '116 123' and Relay UK's '18001 101' are read whole.
-
-Years, times, counts, percentages, money, dates, section numbers ('s.24'), postcodes and list
-numbering are not numbers to call, so they are not found. English words decide what a short code
-is; on a page in another language, every number of two or more digits counts (see any_language).
-Every pattern looks only a few words either side of a number, so a page of any length is read in
-time proportional to its length.
+One finder for every check that compares numbers (the register check here, the translated-page check
+in rules.py), over a page as reader.py gives it. It finds tel: and sms: links; whole UK numbers however
+they are written (facts.model.full_numbers); and short codes only where they are used as numbers: after
+call, text, dial, ring, phone or press ('call 999', 'press 55'), after NHS ('NHS 111'), after 'on' or 'to'
+when the line speaks of calling or texting ('the police on 101'), or listed right after one of those
+('call 999, then 55'). Years, times, counts, money, dates, section numbers and postcodes are not numbers
+to call. English words decide what a short code is; on a page in another language, every number of two
+or more digits counts (see any_language). Every pattern looks only a few words either side of a number,
+so a page of any length is read in time proportional to its length.
 """
 
 from __future__ import annotations
@@ -83,10 +75,6 @@ class NumberLink:
         return self.target[:4].lower()
 
 
-def _visible(text: str) -> str:
-    return _ADDRESS.sub(" ", canonical(text))
-
-
 def _is_code(text: str, start: int, end: int, previous_end: int | None) -> bool:
     """Whether the 2-6 digits at text[start:end] are used as a number to call, text or press."""
     before = text[max(0, start - _BEFORE):start]
@@ -105,7 +93,7 @@ def _is_code(text: str, start: int, end: int, previous_end: int | None) -> bool:
 
 def numbers_in(line: int, text: str, any_language: bool = False) -> Iterator[Shown]:
     """The numbers one piece of visible text shows."""
-    text = _visible(text)
+    text = _ADDRESS.sub(" ", canonical(text))
     taken = full_numbers(text)
     for start, end in taken:
         yield Shown(line, text[start:end], dialled(text[start:end]))
@@ -133,11 +121,8 @@ def number_links(reading: Reading) -> list[NumberLink]:
 
 
 def find_numbers(reading: Reading, any_language: bool = False) -> list[Shown]:
-    """Every phone number, text number and short code shown, and every tel: or sms: link, once per line, in line order.
-
-    any_language: for a page in another language, where English words cannot tell a short code
-    from a count, every number of two or more digits counts.
-    """
+    """Every phone number, text number and short code shown, and every tel: or sms: link, once per line, in line
+    order; any_language: every number of two or more digits, where English words cannot tell a code from a count."""
     by_line: dict[int, list[Shown]] = {}
     for line, text in reading.texts:
         by_line.setdefault(line, []).extend(numbers_in(line, text, any_language))
@@ -181,9 +166,8 @@ _NEAR_LENGTH = 6
 
 
 def check_numbers(path: Path, reading: Reading, register: Register) -> Iterator[Problem]:
-    """An error for each number shown that the register does not list, or lists as withdrawn; for each
-    link that would call a number that only takes texts, or text one that only takes calls; and for
-    each link whose words show one number but whose target dials another."""
+    """An error for each number shown that the register does not list or lists as withdrawn, and for each
+    tel: or sms: link to a number that does not take that kind, or whose words show another number."""
     for link in number_links(reading):
         entries = register.lookup(link.digits)
         if entries:
@@ -211,9 +195,8 @@ _TYPED_HOURS = re.compile(
 
 
 def check_typed_hours(path: Path, own: Reading, register: Register) -> Iterator[Problem]:
-    """Opening times come from the register, so each is right on every page and changes in one place: a
-    paragraph that shows a line the register gives hours for must not type them (own: the page as typed,
-    before its parts are included)."""
+    """A paragraph that shows a line the register gives hours for must not type them (own: the page before
+    its parts are included): opening times come from the register, so each changes in one place."""
     # A service's name may hold what looks like hours (Rape Crisis 24/7 Support Line): blank out names first.
     names = re.compile("|".join(re.escape(fact.service) for fact in register.facts), re.IGNORECASE)
     for block in own.blocks:

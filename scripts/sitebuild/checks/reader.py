@@ -1,20 +1,15 @@
 """A page as a reader gets it: loaded (front matter and numbered lines), its generated parts included,
 then read by one Markdown parser (markdown-it-py) and one HTML parser, for every check.
 
-Every link syntax (inline, reference-style, autolinks, raw HTML <a href>), images and their alt
-text, link titles and aria-labels, tables, raw HTML blocks and the Markdown inside <div markdown>
-are read the way the builder renders them, each piece at the line of the page where it was typed
-(included parts keep the line of their include). Fenced and indented code is left out: it is an
-example, not advice. The HTML parser also finds what no page may carry (scripts, event handlers,
-embedded sites, forms, styles, images and stylesheets from other sites).
+Links of every syntax, images and their alt text, titles, labels, tables and raw HTML are read the way
+the builder renders them, each piece at the line where it was typed; code is left out (an example, not
+advice). The HTML parser also finds what no page may carry (scripts, event handlers, embeds, forms,
+styles, files from other sites). markdown-it-py's tokens carry line maps, so no regular expressions
+over Markdown are needed, and it reads a page in linear time.
 
-Why markdown-it-py: a CommonMark parser whose tokens carry line maps, so the checks need no regular
-expressions over Markdown, and it does its work in time linear in the page.
-
-A page such as docs/phone-numbers.md ends its Sources section with --8<-- "facts/…": the checks must
-see what will be published, so the parts are made in memory from data/facts.yml and mkdocs.yml (the
-same code as the build), before any build has run (expand()). Each included line keeps the line
-number of the include, so a message points at the line an editor can see.
+The checks must see what will be published, so the parts a page includes (--8<-- "facts/…") are made
+in memory from data/facts.yml and mkdocs.yml before any build (expand()); each included line keeps the
+line number of its include, the line an editor can see.
 """
 
 from __future__ import annotations
@@ -51,16 +46,11 @@ _SHOWN_ATTRIBUTES = ("alt", "title", "aria-label")
 _MARK = "data-written-in-markdown"
 
 
-def _markdown() -> MarkdownIt:
-    md = MarkdownIt("commonmark", {"html": True}).enable("table")
-    # Keep every link target exactly as typed: the checks judge it, so none is dropped or re-encoded here.
-    md.validateLink = lambda url: True
-    md.normalizeLink = lambda url: url
-    md.normalizeLinkText = lambda url: url
-    return md
-
-
-_MD = _markdown()
+_MD = MarkdownIt("commonmark", {"html": True}).enable("table")
+# Keep every link target exactly as typed: the checks judge it, so none is dropped or re-encoded here.
+_MD.validateLink = lambda url: True
+_MD.normalizeLink = lambda url: url
+_MD.normalizeLinkText = lambda url: url
 
 
 # The rules no page may break, in the words of the messages. Each names the one thing to take out.
@@ -220,13 +210,10 @@ def _block(children, number_at: Callable[[int], int]) -> Block | None:
     parts = [(number, text) for number, text in parts if text]
     if not parts or parts[0][1].startswith("--8<--"):
         return None
-    starts, numbers, text = [], [], ""
-    for number, part in parts:
-        text += " " if text else ""
-        starts.append(len(text))
-        numbers.append(number)
-        text += part
-    return Block(text, starts, numbers)
+    starts = [0]  # the parts are joined with one space
+    for _, part in parts[:-1]:
+        starts.append(starts[-1] + len(part) + 1)
+    return Block(" ".join(part for _, part in parts), starts, [number for number, _ in parts])
 
 
 class _HTML(HTMLParser):
@@ -288,9 +275,8 @@ class _HTML(HTMLParser):
     def handle_data(self, data: str) -> None:
         if self.hidden:
             return
-        first, *rest = data.split("\n")
         line_offset = self.getpos()[0] - 1
-        for offset, piece in enumerate([first, *rest]):
+        for offset, piece in enumerate(data.split("\n")):
             self.runs.setdefault(self.number_at(line_offset + offset), []).append(piece)
         for link in self.open_links:
             link[2].append(data)
@@ -320,8 +306,7 @@ class _HTML(HTMLParser):
 
 def _elsewhere(address: str) -> bool:
     """An address on another site: with a scheme that fetches (http, https) or starting //."""
-    address = address.strip().lower()
-    return address.startswith(("http:", "https:", "//"))
+    return address.strip().lower().startswith(("http:", "https:", "//"))
 
 
 def _runs_script(address: str) -> bool:
@@ -433,7 +418,6 @@ class Parts:
     """The generated parts by file name, or None when the files they are made from have problems."""
 
     texts: dict[str, str] | None
-    made_from: str = "data/facts.yml and mkdocs.yml"
 
 
 def include_lines(page: Page) -> set[int]:
@@ -456,7 +440,7 @@ def expand(page: Page, parts: Parts | None) -> tuple[Page, list[Problem], bool]:
             if problems:
                 continue  # once per page: the files' own problems are the ones to fix
             problems.append(finding(page.path, number, (
-                f"this page includes {match.group(2)}, which is made from {parts.made_from}; "
+                f"this page includes {match.group(2)}, which is made from data/facts.yml and mkdocs.yml; "
                 "fix the problems reported in those files first")))
         elif name.group(1) not in parts.texts:
             near = difflib.get_close_matches(name.group(1), list(parts.texts), n=1)

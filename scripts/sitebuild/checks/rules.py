@@ -1,18 +1,10 @@
 """The rules every page must follow: front matter, review dates, a final list of sources, plain English
-(warnings only), and the rules for a page translated from an English page.
+(warnings only), and the rules for a page translated from an English page (docs/bn.md from docs/get-help.md).
 
-A translated page (docs/bn.md from docs/get-help.md, for example):
-- its front matter says what it is: lang, translated_from, translated_on, source_version,
-  native_speaker_checked, and the three notices in its own language (the template shows them);
-- every number on it is on its English page, and so is every link to another website;
-- a warning when the English page has changed since the translation was made.
-
-What source_version holds: a code for what the translation mirrors of its English page, the English
-page's headings and the numbers and links both pages show (the first 12 hex digits of their SHA-256).
-A translation is often a short version of its English page, so a change to a sentence, or to a number
-or link it does not show, does not ask for the translation to be updated; a new, removed or renamed
-section, or a changed number or link the translation shows, does. (A changed number it shows is also
-an error: every number on a translated page must be on the English page.)
+source_version is a code for what a translation mirrors of its English page: the English page's headings
+and the numbers and links both pages show (the first 12 hex digits of their SHA-256). A translation is
+often a short version of its English page, so only a new, removed or renamed section, or a changed number
+or link the translation shows, asks for the translation to be updated.
 """
 
 from __future__ import annotations
@@ -62,11 +54,6 @@ _SOURCES = re.compile(r"^(?:Sources|.*\S\s+\(Sources\))$")
 _ATTRIBUTES = re.compile(r"\{\s*[:.#][^{}]*\}\s*$")
 
 
-def is_sources_heading(text: str) -> bool:
-    """'Sources', or words in another language then '(Sources)'; an attribute list like {#sources} may follow."""
-    return bool(_SOURCES.match(_ATTRIBUTES.sub("", text).strip()))
-
-
 def check_front_matter(page: Page, settings: SiteSettings) -> Iterator[Problem]:
     """Title and description are present and short enough for browser tabs and search results."""
     title = page.fields.get("title")
@@ -77,8 +64,7 @@ def check_front_matter(page: Page, settings: SiteSettings) -> Iterator[Problem]:
     elif len(title.text) > settings.title_limit:
         yield finding(page.path, title.line, (
             f"the title must be at most {settings.title_limit} characters, so the browser tab title "
-            f"fits in {TAB_TITLE_LIMIT}; this title has {len(title.text)}"
-        ))
+            f"fits in {TAB_TITLE_LIMIT}; this title has {len(title.text)}"))
     description = page.fields.get("description")
     if not description:
         yield finding(page.path, 1, (
@@ -90,8 +76,7 @@ def check_front_matter(page: Page, settings: SiteSettings) -> Iterator[Problem]:
     elif len(description.text) > DESCRIPTION_LIMIT:
         yield finding(page.path, description.line, (
             f"the description must be at most {DESCRIPTION_LIMIT} characters; "
-            f"this description has {len(description.text)}"
-        ))
+            f"this description has {len(description.text)}"))
 
 
 def check_review(page: Page, today: datetime.date) -> Iterator[Problem]:
@@ -103,8 +88,7 @@ def check_review(page: Page, today: datetime.date) -> Iterator[Problem]:
     elif reviewed > today:
         yield finding(page.path, page.fields["last_reviewed"].line, (
             f"last_reviewed must not be in the future: it is {reviewed.isoformat()}, "
-            f"and today is {today.isoformat()}"
-        ))
+            f"and today is {today.isoformat()}"))
         reviewed = None
     months = _review_months(page)
     if isinstance(months, Problem):
@@ -116,16 +100,14 @@ def check_review(page: Page, today: datetime.date) -> Iterator[Problem]:
     if due < today:
         yield finding(page.path, page.fields["last_reviewed"].line, (
             f"this page was due for review on {due.isoformat()} ({page.fields['review_interval'].text} "
-            "after last_reviewed): check every fact against its source, then set last_reviewed to today"
-        ), WARNING)
+            "after last_reviewed): check every fact against its source, then set last_reviewed to today"), WARNING)
 
 
 def _review_date(page: Page) -> datetime.date | Problem:
     field = page.fields.get("last_reviewed")
     if not field:
         return finding(page.path, 1, (
-            "every page must have last_reviewed, the date its facts were last checked, like 2026-11-25"
-        ))
+            "every page must have last_reviewed, the date its facts were last checked, like 2026-11-25"))
     if not _DATE.match(field.text or ""):
         return finding(page.path, field.line, (
             f"last_reviewed must be written YYYY-MM-DD, like 2026-11-25; found {_found(field.text)}"))
@@ -154,8 +136,9 @@ def _found(text: str | None) -> str:
 
 
 def sources_heading(reading: Reading) -> reader.Heading | None:
-    """The page's '## Sources' heading, if it has one."""
-    return next((h for h in reading.headings if h.level == 2 and is_sources_heading(h.text)), None)
+    """The page's '## Sources' heading, if it has one (an attribute list like {#sources} may follow its words)."""
+    headings = [h for h in reading.headings if h.level == 2 and _SOURCES.match(_ATTRIBUTES.sub("", h.text).strip())]
+    return headings[0] if headings else None
 
 
 def cited(reading: Reading) -> list[reader.Link]:
@@ -172,14 +155,12 @@ def check_sources(page: Page, reading: Reading, domains: Domains | None = None) 
     sources = sources_heading(reading)
     if sources is None:
         yield finding(page.path, 1, (
-            "every page must end with a '## Sources' section that links to where its facts come from"
-        ))
+            "every page must end with a '## Sources' section that links to where its facts come from"))
         return
     later = [h for h in reading.headings if h.line > sources.line and h.level <= 2]
     if later:
         yield finding(page.path, later[0].line, (
-            "the '## Sources' section must be the last section of the page; move this section above it"
-        ))
+            "the '## Sources' section must be the last section of the page; move this section above it"))
     links = cited(reading)
     if not links:
         yield finding(page.path, sources.line, "the '## Sources' section must list at least one link")
@@ -211,8 +192,7 @@ def check_unique_titles(pages: list[Page]) -> Iterator[Problem]:
         if key in first_seen:
             other = first_seen[key].path.as_posix()
             yield finding(page.path, title.line, (
-                f"each page must have its own title: '{title.text}' is also the title of {other}"
-            ))
+                f"each page must have its own title: '{title.text}' is also the title of {other}"))
         else:
             first_seen[key] = page
 
@@ -243,10 +223,8 @@ _NOT_AN_END = {"e.g.", "i.e.", "dr.", "mr.", "mrs.", "ms.", "st."}
 _WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’-]*")
 
 
-def check_plain_english(page: Page, reading: Reading | None = None, included: set[int] = frozenset()) -> Iterator[Problem]:
-    """Warns about sentences over the word limit, wordy phrases and 'is being' passives.
-
-    reading: the page as read already (included parts are on the lines in included, and are left out)."""
+def check_plain_english(page: Page, reading: Reading, included: set[int]) -> Iterator[Problem]:
+    """Warns about sentences over the word limit, wordy phrases and 'is being' passives, parts included left out."""
     for block in prose_blocks(page, reading):
         if block.lines[0] in included:
             continue
@@ -256,8 +234,7 @@ def check_plain_english(page: Page, reading: Reading | None = None, included: se
                 opening = " ".join(sentence.split()[:6])
                 yield _warn(page, block.line_at(start), (
                     f"sentences should be at most {SENTENCE_WORD_LIMIT} words; this one has {len(words)} "
-                    f"(it starts '{opening} …')"
-                ))
+                    f"(it starts '{opening} …')"))
         for match in _PLAINER.finditer(block.text):
             found = " ".join(match.group(1).split())
             plain = PLAINER_WORDS[found.lower()]
@@ -265,8 +242,7 @@ def check_plain_english(page: Page, reading: Reading | None = None, included: se
         for match in _PASSIVE.finditer(block.text):
             found = " ".join(match.group(0).split())
             yield _warn(page, block.line_at(match.start()), (
-                f"use the active voice: say who does it, instead of '{found} …'"
-            ))
+                f"use the active voice: say who does it, instead of '{found} …'"))
 
 
 def _warn(page: Page, line: int, message: str) -> Problem:
@@ -325,24 +301,15 @@ REQUIRED = {
 }
 
 
-def _text(page: Page, name: str) -> str | None:
+def field_text(page: Page, name: str) -> str | None:
+    """A front matter value's words, or None when it is missing, empty or not plain text."""
     field = page.fields.get(name)
     return field.text.strip() if field and field.text and field.text.strip() else None
 
 
-def language(page: Page) -> str | None:
-    """The page's lang, if it declares one."""
-    return _text(page, "lang")
-
-
-def source_name(page: Page) -> str | None:
-    """The English page a translation names in translated_from, if it names one."""
-    return _text(page, "translated_from")
-
-
 def is_translation(page: Page) -> bool:
     """A page in another language, or one that says it was translated."""
-    lang = language(page)
+    lang = field_text(page, "lang")
     return "translated_from" in page.fields or bool(lang and not lang.lower().startswith("en"))
 
 
@@ -358,18 +325,17 @@ def mirrored_version(english: Reading, translation: Reading) -> str:
 
 def check_translation(page: Page, reading: Reading, today: datetime.date,
                       load: Callable[[Path], tuple[Page, Reading] | None]) -> Iterator[Problem]:
-    """Every rule for a translated page. reading is the page with its generated parts included;
-    load gives an English page and the reading of its full form (None if there is no such page)."""
-    source_name = _text(page, "translated_from")
+    """Every rule for a translated page, with its parts included; load gives an English page and its full reading."""
+    source_name = field_text(page, "translated_from")
     source_path = page.path.parent / source_name if source_name else None
-    missing = [name for name in REQUIRED if not _text(page, name)]
+    missing = [name for name in REQUIRED if not field_text(page, name)]
     for name in missing:
         line = page.fields[name].line if name in page.fields else 1
         how = f"; this prints it: {VERSION_COMMAND} {page.path.as_posix()}" if name == "source_version" and source_path else ""
         yield finding(page.path, line, f"a translated page must have {name}, {REQUIRED[name]}{how}")
     yield from _field_problems(page, today)
     yield from _sources_id(page, reading)
-    if not source_name or source_path is None:
+    if not source_name:
         return
     loaded = load(source_path) if source_name.endswith(".md") else None
     if loaded is None:
@@ -382,21 +348,21 @@ def check_translation(page: Page, reading: Reading, today: datetime.date,
         yield finding(page.path, page.fields["translated_from"].line, (
             f"translated_from must be an English page; {source_name} is itself a translation"))
         return
-    yield from _version_problems(page, source_path, mirrored_version(english_full, reading), missing)
+    yield from _version_problems(page, source_path, mirrored_version(english_full, reading))
     yield from _same_numbers(page, reading, english_full, source_name)
     yield from _same_links(page, reading, english_full, source_name)
 
 
 def _field_problems(page: Page, today: datetime.date) -> Iterator[Problem]:
-    lang = _text(page, "lang")
+    lang = field_text(page, "lang")
     if lang and not _LANG.match(lang):
         yield _at(page, "lang", f"lang must be a language code like bn, tr or so (BCP 47); found '{lang}'")
     elif lang and lang.lower().startswith("en"):
         yield _at(page, "lang", f"lang must be the language of the translation, not English; found '{lang}'")
-    direction = _text(page, "dir")
+    direction = field_text(page, "dir")
     if "dir" in page.fields and direction not in ("rtl", "ltr"):
         yield _at(page, "dir", f"dir must be rtl (right to left) or ltr (left to right); found '{direction or ''}'")
-    translated_on = _text(page, "translated_on")
+    translated_on = field_text(page, "translated_on")
     if translated_on:
         try:
             if not _DATE.match(translated_on):
@@ -408,10 +374,10 @@ def _field_problems(page: Page, today: datetime.date) -> Iterator[Problem]:
             if day > today:
                 yield _at(page, "translated_on", (
                     f"translated_on must not be in the future: it is {translated_on}, and today is {today.isoformat()}"))
-    checked = _text(page, "native_speaker_checked")
+    checked = field_text(page, "native_speaker_checked")
     if checked and checked not in ("yes", "no"):
         yield _at(page, "native_speaker_checked", f"native_speaker_checked must be yes or no; found '{checked}'")
-    notice = _text(page, "notice_translated")
+    notice = field_text(page, "notice_translated")
     if notice and "{date}" not in notice:
         yield _at(page, "notice_translated", (
             "notice_translated must contain {date}, where the page shows the date it was translated"))
@@ -432,15 +398,14 @@ def _sources_id(page: Page, reading: Reading) -> Iterator[Problem]:
                 f"sources work in every language: write '## {text} {{#sources}}'"))
 
 
-def _version_problems(page: Page, source_path: Path, current: str, missing: list[str]) -> Iterator[Problem]:
-    written = _text(page, "source_version")
-    command = f"{VERSION_COMMAND} {page.path.as_posix()}"
-    if "source_version" in missing:
-        return
-    if not _VERSION.match(written or ""):
+def _version_problems(page: Page, source_path: Path, current: str) -> Iterator[Problem]:
+    written = field_text(page, "source_version")
+    if written is None:
+        return  # reported as missing
+    if not _VERSION.match(written):
         yield _at(page, "source_version", (
             f"source_version must be the {VERSION_LENGTH}-character code that this command prints for this page: "
-            f"{command}; found '{written}'"))
+            f"{VERSION_COMMAND} {page.path.as_posix()}; found '{written}'"))
     elif written != current:
         yield _at(page, "source_version", (
             f"what this page mirrors of the English page {source_path.name} has changed since it was translated "
