@@ -73,9 +73,7 @@ class Document:
 def load(text: str, path: str, env_tag: bool = False, shape: Shape | None = None) -> Document:
     """Parses YAML text; raises Failed for a syntax error, records other problems on the document.
 
-    path is the file as messages show it. env_tag: read MkDocs' !ENV [NAME, default] as the
-    environment's value, as MkDocs does (mkdocs.yml only). shape: what the file's fields may be, so a
-    message about indentation gives the one that fits.
+    env_tag: read MkDocs' !ENV [NAME, default] as MkDocs does (mkdocs.yml only). shape: see Shape.
     """
     try:
         loader = _Loader(text)
@@ -144,7 +142,7 @@ class _Converter:
 
     def _at_value(self, node: yaml.Node) -> None:
         """A value that starts with a symbol YAML reads specially (& * !): say how to write it as text."""
-        mistake = mistake_at_value(self.document.text, node.start_mark.line)
+        mistake = _Reader(_BREAKS.split(self.document.text)).special_start(node.start_mark.line)
         self.document.problems.append(Problem(self.document.path, mistake.line, mistake.column, mistake.message))
 
     def convert(self, node: yaml.Node, path: Path, depth: int) -> Any:
@@ -154,17 +152,15 @@ class _Converter:
                                 "event needs at most 4; check the spaces at the start of the lines and any [ or { "
                                 "against the example at the top of the file")
             return None
-        if id(node) in self.seen:
-            # An alias (*name) repeats an anchored node: refuse it rather than expand it.
+        # An alias (*name) repeats an anchored node: refuse it rather than expand it.
+        repeated = id(node) in self.seen
+        self.seen.add(id(node))
+        if node.tag == "!ENV" and self.env_tag and not repeated:
+            return _environment_value(node)
+        if repeated or node.tag != _PLAIN_TAG:
+            # An explicit tag (!name) in front of a value is almost always text that starts with !.
             self._at_value(node)
             # A repeated scalar costs nothing to keep; a repeated list or mapping could grow without bound.
-            return node.value if isinstance(node, yaml.ScalarNode) else None
-        self.seen.add(id(node))
-        if node.tag == "!ENV" and self.env_tag:
-            return _environment_value(node)
-        if node.tag != _PLAIN_TAG:
-            # An explicit tag (!name) in front of a value: almost always text that starts with !.
-            self._at_value(node)
             return node.value if isinstance(node, yaml.ScalarNode) else None
         if isinstance(node, yaml.ScalarNode):
             return node.value
@@ -217,6 +213,9 @@ _BREAKS = re.compile(r"\r\n|\r|\n|\x85|\u2028|\u2029")
 # `key: value`, `key:`, `- key: value` and `- value` lines, after the indentation.
 _KEY_LINE = re.compile(r"^(?P<dash>-[ ]+)?(?P<key>[^\s:#'\"\[\]{}-][^:#]*?|\"[^\"]*\"|'[^']*'):(?:[ ]+(?P<value>.*?))?\s*$")
 _BLOCK_START = re.compile(r":[ ]+[|>][-+0-9]*\s*(#.*)?$")
+# A quoted value up to its closing quote: \ escapes a character in double quotes, '' is a ' in single
+# quotes. *+ never gives an escape back, so the quote inside \" or '' is never taken for the closing one.
+_QUOTED = {'"': re.compile(r'"(?:[^"\\]|\\.)*+"'), "'": re.compile(r"'(?:[^']|'')*+'")}
 # libyaml's reader where PyYAML has it: advice is tried by reading the file again, several times.
 _COMPOSER = getattr(yaml, "CBaseLoader", yaml.BaseLoader)
 
@@ -232,12 +231,7 @@ class Mistake:
 
 @dataclass(frozen=True)
 class Shape:
-    """What each set of fields in a file may hold (the events file knows; a page's front matter does not).
-
-    With it, advice about a line's indentation is tried before it is given: the line is moved to each
-    indentation the file uses, and the one that makes the file read, with every field where it is
-    allowed, is the one the message gives.
-    """
+    """What each set of fields in a file may hold, so advice about indentation is tried first (see realigned)."""
 
     fields: Callable[[tuple[str, ...]], Collection[str]]  # the names allowed in the set at a path ("*": a list's items)
     called: Callable[[tuple[str, ...]], str | None] = lambda path: None  # how a set's other fields are spoken of
@@ -252,11 +246,6 @@ def explain(error: yaml.YAMLError, text: str, shape: Shape | None = None) -> Mis
     if not isinstance(error, yaml.MarkedYAMLError):
         return Mistake(1, 1, _UNREADABLE)
     return reader.explain(error)
-
-
-def mistake_at_value(text: str, row: int) -> Mistake:
-    """A value on this line (0-based) that starts with a symbol YAML reads specially, such as & * or !."""
-    return _Reader(_BREAKS.split(text)).special_start(row)
 
 
 _UNREADABLE = ("this line could not be read: check the spaces at the start of the line, the colon and space "
@@ -335,15 +324,12 @@ class _Reader:
                                 "or put the value in single quotes instead", context_column)
         if "block scalar" in context:
             return self.text_after_block_indicator(context_row)
-        if "anchor" in context or "alias" in context or "alias" in problem or "anchor" in problem:
+        if any(word in context for word in ("anchor", "alias", "tag")) or "alias" in problem or "anchor" in problem:
             return self.special_start(row if "alias" in problem else context_row)
-        if "tag" in context:
-            return self.special_start(context_row)
         if "directive" in context:
             return self.special_start(context_row, context_column)
-        if "cannot start any token" in problem or "incompatible YAML document" in problem:
-            return self.special_start(row, column)
-        if "block sequence entries are not allowed" in problem:
+        if any(words in problem for words in ("cannot start any token", "incompatible YAML document",
+                                              "block sequence entries are not allowed")):
             return self.special_start(row, column)
         if "mapping values are not allowed" in problem:
             return self.unexpected_colon(row, column)
@@ -413,11 +399,9 @@ class _Reader:
         return self.layout(row)
 
     def too_far_in(self, row: int, above: int) -> Mistake:
-        if self.text(row).lstrip().startswith("- ") and not self.shape:
-            lined_up = self.lined_up_item(row, [self.indent(line) for number, line in enumerate(self.lines)
-                                                if number != row and line.lstrip().startswith("- ")])
-            if lined_up:
-                return lined_up
+        lined_up = self.lined_up_item(row) if self.text(row).lstrip().startswith("- ") else None
+        if lined_up:
+            return lined_up
         above_line = self.text(above)
         before = self.significant_before(above)
         here = self.indent(self.text(row))
@@ -518,9 +502,8 @@ class _Reader:
             if key is None or line.lstrip().startswith("- "):
                 continue
             for level in levels:
-                trial = self.lines[:row] + [" " * level + line.lstrip(" ")] + self.lines[row + 1:]
                 try:
-                    keys = list(_keys(yaml.compose("\n".join(trial), Loader=_COMPOSER)))
+                    keys = list(_keys(yaml.compose(self.moved(row, level), Loader=_COMPOSER)))
                 except yaml.YAMLError:
                     continue
                 if not any(number == row for number, _, _ in keys):
@@ -548,11 +531,11 @@ class _Reader:
         if key is None or not value or value[0] not in "'\"":
             return None
         quote = value[0]
-        end = _closing_quote(value, quote)
+        closed = _QUOTED[quote].match(value)
         column = self.value_column(row)
-        if end is None:
+        if closed is None:
             return self.unclosed_quote(row)
-        rest = value[end + 1:].strip()
+        rest = value[closed.end():].strip()
         if not rest or rest.startswith("#"):
             return None
         if quote == "'" and rest[:1].isalpha():
@@ -564,13 +547,12 @@ class _Reader:
     def misplaced_item(self, row: int) -> Mistake:
         here = self.indent(self.text(row))
         after_dash = self.text(row).strip()[2:].lstrip()
-        siblings = [self.indent(self.text(r)) for r in range(len(self.lines))
-                    if r != row and self.text(r).lstrip().startswith("- ")]
+        siblings = self.item_indents(row)
         if after_dash.startswith("id:") and siblings:
             wanted = max(set(siblings), key=siblings.count)
             return self.at(row, f"the - of - id: must line up with the - of the other events, {spaces(wanted)} in; "
                                 f"this one is {spaces(here)} in")
-        lined_up = None if self.shape else self.lined_up_item(row, siblings)
+        lined_up = self.lined_up_item(row)
         if lined_up:
             return lined_up
         key = re.match(r"^([^:\s]+):", after_dash)
@@ -580,15 +562,24 @@ class _Reader:
         return self.at(row, f"a - starts a new item in a list; remove the - before {key.group(1)}, "
                             "or line it up with the - of the other items")
 
-    def lined_up_item(self, row: int, levels: list[int]) -> Mistake | None:
-        """An item of a list (like a menu line in mkdocs.yml) out of line with the others: the nearest
-        indentation of another item that makes the file read, or None."""
-        line = self.text(row)
-        here = self.indent(line)
-        for level in sorted(set(levels), key=lambda level: (abs(level - here), level)):
+    def item_indents(self, row: int) -> list[int]:
+        """How far in each other line that starts a list item (- ) is."""
+        return [self.indent(line) for number, line in enumerate(self.lines)
+                if number != row and line.lstrip().startswith("- ")]
+
+    def moved(self, row: int, level: int) -> str:
+        """The file with this line indented by level spaces instead."""
+        return "\n".join(self.lines[:row] + [" " * level + self.text(row).lstrip(" ")] + self.lines[row + 1:])
+
+    def lined_up_item(self, row: int) -> Mistake | None:
+        """A list item (like a menu line in mkdocs.yml) out of line with the others: the nearest indentation
+        of another item that makes the file read; None if none does, or the file has a Shape."""
+        if self.shape:
+            return None
+        here = self.indent(self.text(row))
+        for level in sorted(set(self.item_indents(row)), key=lambda level: (abs(level - here), level)):
             try:
-                yaml.compose("\n".join(self.lines[:row] + [" " * level + line.lstrip(" ")] + self.lines[row + 1:]),
-                             Loader=_COMPOSER)
+                yaml.compose(self.moved(row, level), Loader=_COMPOSER)
             except yaml.YAMLError:
                 continue
             return self.at(row, f"the - of this line must line up with the - of the items around it, "
@@ -628,23 +619,6 @@ def _keys(node: yaml.Node | None, path: tuple[str, ...] = ()) -> Iterator[tuple[
     elif isinstance(node, yaml.SequenceNode):
         for item in node.value:
             yield from _keys(item, path + ("*",))
-
-
-def _closing_quote(value: str, quote: str) -> int | None:
-    """Where the quoted value that starts value[0] closes, or None if it does not close on this line."""
-    index = 1
-    while index < len(value):
-        character = value[index]
-        if quote == '"' and character == "\\":
-            index += 2
-            continue
-        if character == quote:
-            if quote == "'" and value[index + 1:index + 2] == "'":
-                index += 2  # '' is an escaped single quote
-                continue
-            return index
-        index += 1
-    return None
 
 
 def _unquoted(value: str) -> str:
