@@ -16,7 +16,8 @@ from datetime import date
 from typing import Any
 from urllib.parse import urlsplit
 
-from sitebuild.facts.model import DAYS, Identity, days_of, dialled
+from sitebuild.config import WEEKDAYS
+from sitebuild.facts.model import Identity, days_of, dialled
 from sitebuild.facts.sources import Domains, source_problem
 from sitebuild.problems import Problem, found
 from sitebuild.yamlfile import Document, Path, validator
@@ -172,7 +173,7 @@ def _hours_problems(document: Document, path: Path, hours: Any) -> Iterator[Prob
         line = document.position(where)[0]
         for day in days:
             if day in seen:
-                yield _at(document, where, f"{DAYS[day]} is already in the opening times on line {seen[day]}; "
+                yield _at(document, where, f"{WEEKDAYS[day]} is already in the opening times on line {seen[day]}; "
                                            "give each day once")
                 break
             seen[day] = line
