@@ -239,8 +239,7 @@ class Shape:
 
 def explain(error: yaml.YAMLError, text: str, shape: Shape | None = None) -> Mistake:
     """The mistake behind a PyYAML error in text, in the words of the person who typed it."""
-    lines = _BREAKS.split(text)
-    reader = _Reader(lines, shape)
+    reader = _Reader(_BREAKS.split(text), shape)
     if isinstance(error, yaml.reader.ReaderError):
         return reader.control_character(error)
     if not isinstance(error, yaml.MarkedYAMLError):
@@ -336,8 +335,7 @@ class _Reader:
         if "could not find expected ':'" in problem:
             return self.missing_colon(context_row)
         if "flow sequence" in context or "flow mapping" in context:
-            closing = "]" if "sequence" in context else "}"
-            return self.unclosed_bracket(context_row, closing)
+            return self.unclosed_bracket(context_row, "sequence" in context)
         if "another document" in problem:
             return self.at(row, "a line of three dashes (---) cannot be used here; delete it")
         if "document start" in problem:
@@ -368,12 +366,9 @@ class _Reader:
         key, value = self.key_and_value(row)
         at_line_start = column is not None and column <= self.indent(line)
         if key is not None and value and not at_line_start:
-            character = value[0]
-            start = self.value_column(row)
-            if value.startswith("- "):
-                character = "- "
-            return self.at(row, f"a value cannot start with {character.strip() or character} unless the whole value "
-                                f'is in double quotes; write it as {key}: "{_escaped(value)}"', start)
+            character = "-" if value.startswith("- ") else value[0]
+            return self.at(row, f"a value cannot start with {character} unless the whole value is in double quotes; "
+                                f'write it as {key}: "{_escaped(value)}"', self.value_column(row))
         character = line.strip()[:1] or "?"
         return self.at(row, f"a line cannot start with {character} here; check this line against a line that works, "
                             "and put any text that starts with a symbol in double quotes", column)
@@ -405,19 +400,16 @@ class _Reader:
         above_line = self.text(above)
         before = self.significant_before(above)
         here = self.indent(self.text(row))
+        key, _ = self.key_and_value(above)
         if before is not None and self.indent(self.text(before)) == here and self.indent(above_line) < here:
             # The line above is the odd one out: it is indented less than the lines either side of it.
-            key, _ = self.key_and_value(above)
             name = f"{key}:" if key else "this line"
             return self.at(above, f"{name} is indented by {spaces(self.indent(above_line))}, but the lines above and "
                                   f"below it by {spaces(here)}; line it up with them")
-        key, _ = self.key_and_value(above)
         wanted = self.indent(above_line) + (2 if above_line.lstrip().startswith("- ") else 0)
-        if key:
-            return self.at(row, f"this line is indented by {spaces(here)}, further in than {key}: above it; "
-                                f"indent it by {spaces(wanted)}, to line up with {key}:")
-        return self.at(row, f"this line is indented by {spaces(here)}, further in than the line above it; "
-                            f"indent it by {spaces(wanted)}, to line up with it")
+        above_it, line_up_with = (f"{key}: above it", f"{key}:") if key else ("the line above it", "it")
+        return self.at(row, f"this line is indented by {spaces(here)}, further in than {above_it}; "
+                            f"indent it by {spaces(wanted)}, to line up with {line_up_with}")
 
     def block_text(self, row: int) -> bool:
         """Whether this line is part of a `key: |` or `key: >` text."""
@@ -454,11 +446,10 @@ class _Reader:
         name, rest = word.group(1), word.group(2).strip() or "and then the value"
         return self.at(row, f"this line needs a colon and a space after {name}, like {name}: {rest}")
 
-    def unclosed_bracket(self, row: int, closing: str) -> Mistake:
+    def unclosed_bracket(self, row: int, is_list: bool) -> Mistake:
         key, value = self.key_and_value(row)
-        opening = "[" if closing == "]" else "{"
-        shape = "a list closed with ] on the same line, like [times, postcode]" if closing == "]" else \
-            "closed with } on the same line"
+        opening, shape = ("[", "a list closed with ] on the same line, like [times, postcode]") if is_list else \
+            ("{", "closed with } on the same line")
         if key is not None:
             return self.at(row, f"a value that starts with {opening} must be {shape}; if it is text, put it in "
                                 f'double quotes, like {key}: "{_escaped(value or "")}"', self.value_column(row))
@@ -471,12 +462,10 @@ class _Reader:
             quote = self.quote_problem(candidate)
             if quote:
                 return quote
-        line = self.text(row)
         key, value = self.key_and_value(row)
         if key is not None and value and value[0] in "[{":
             return self.special_start(row)
-        stripped = line.strip()
-        if stripped.startswith("- "):
+        if self.text(row).strip().startswith("- "):
             return self.misplaced_item(row)
         return self.realigned([row, start]) or self.misaligned(row)
 
