@@ -83,8 +83,7 @@ def load(text: str, path: str, env_tag: bool = False, shape: Shape | None = None
             loader.dispose()
     except yaml.YAMLError as error:
         # One message, at the line where the mistake was made, in the words of whoever typed it.
-        mistake = explain(error, text, shape)
-        raise Failed([Problem(path, mistake.line, mistake.column, mistake.message)]) from None
+        raise Failed([explain(error, text, shape, path)]) from None
     document = Document(data=None, path=path, text=text)
     if root is not None:
         document.data = _Converter(document, env_tag).convert(root, (), 0)
@@ -142,8 +141,8 @@ class _Converter:
 
     def _at_value(self, node: yaml.Node) -> None:
         """A value that starts with a symbol YAML reads specially (& * !): say how to write it as text."""
-        mistake = _Reader(_BREAKS.split(self.document.text)).special_start(node.start_mark.line)
-        self.document.problems.append(Problem(self.document.path, mistake.line, mistake.column, mistake.message))
+        reader = _Reader(_BREAKS.split(self.document.text), path=self.document.path)
+        self.document.problems.append(reader.special_start(node.start_mark.line))
 
     def convert(self, node: yaml.Node, path: Path, depth: int) -> Any:
         self.document.values[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
@@ -221,15 +220,6 @@ _COMPOSER = getattr(yaml, "CBaseLoader", yaml.BaseLoader)
 
 
 @dataclass(frozen=True)
-class Mistake:
-    """Where a mistake was made (1-based line and column) and what to change."""
-
-    line: int
-    column: int
-    message: str
-
-
-@dataclass(frozen=True)
 class Shape:
     """What each set of fields in a file may hold, so advice about indentation is tried first (see realigned)."""
 
@@ -237,13 +227,13 @@ class Shape:
     called: Callable[[tuple[str, ...]], str | None] = lambda path: None  # how a set's other fields are spoken of
 
 
-def explain(error: yaml.YAMLError, text: str, shape: Shape | None = None) -> Mistake:
-    """The mistake behind a PyYAML error in text, in the words of the person who typed it."""
-    reader = _Reader(_BREAKS.split(text), shape)
+def explain(error: yaml.YAMLError, text: str, shape: Shape | None = None, path: str = "") -> Problem:
+    """The mistake behind a PyYAML error in text (the file path), in the words of the person who typed it."""
+    reader = _Reader(_BREAKS.split(text), shape, path)
     if isinstance(error, yaml.reader.ReaderError):
         return reader.control_character(error)
     if not isinstance(error, yaml.MarkedYAMLError):
-        return Mistake(1, 1, _UNREADABLE)
+        return Problem(path, 1, 1, _UNREADABLE)
     return reader.explain(error)
 
 
@@ -254,9 +244,10 @@ _UNREADABLE = ("this line could not be read: check the spaces at the start of th
 class _Reader:
     """Looks at the lines around a YAML error to work out what the person meant."""
 
-    def __init__(self, lines: list[str], shape: Shape | None = None) -> None:
+    def __init__(self, lines: list[str], shape: Shape | None = None, path: str = "") -> None:
         self.lines = lines
         self.shape = shape
+        self.path = path  # the file, as messages show it
 
     # -- Small helpers -------------------------------------------------------------------------
 
@@ -281,12 +272,12 @@ class _Reader:
             return None, None
         return match.group("key").strip("'\""), match.group("value")
 
-    def at(self, index: int, message: str, column: int | None = None) -> Mistake:
+    def at(self, index: int, message: str, column: int | None = None) -> Problem:
         """A mistake on a line (0-based index), at its first character unless a column is given."""
         index = min(max(index, 0), max(len(self.lines) - 1, 0))
         if column is None:
             column = self.indent(self.text(index))
-        return Mistake(index + 1, column + 1, message)
+        return Problem(self.path, index + 1, column + 1, message)
 
     def value_column(self, index: int) -> int:
         line = self.text(index)
@@ -295,17 +286,17 @@ class _Reader:
 
     # -- The kinds of mistake ------------------------------------------------------------------
 
-    def control_character(self, error: yaml.reader.ReaderError) -> Mistake:
+    def control_character(self, error: yaml.reader.ReaderError) -> Problem:
         text = "\n".join(self.lines)
         before = text[: error.position]
         line = before.count("\n")
         column = len(before) - (before.rfind("\n") + 1)
         code = error.character if isinstance(error.character, int) else ord(str(error.character)[:1] or "\0")
-        return Mistake(line + 1, column + 1, (
+        return Problem(self.path, line + 1, column + 1, (
             f"this line has an invisible control character (U+{code:04X}) that cannot be used here; "
             "delete it and type the text again (it can come with text copied from another program)"))
 
-    def explain(self, error: yaml.MarkedYAMLError) -> Mistake:
+    def explain(self, error: yaml.MarkedYAMLError) -> Problem:
         problem = error.problem or ""
         context = error.context or ""
         mark = error.problem_mark or error.context_mark
@@ -347,21 +338,21 @@ class _Reader:
             return self.layout(row, first=context_row)
         return self.at(row, _UNREADABLE)
 
-    def unclosed_quote(self, row: int) -> Mistake:
+    def unclosed_quote(self, row: int) -> Problem:
         key, value = self.key_and_value(row)
         quote = (value or self.text(row).strip() or '"')[0]
         quote = quote if quote in "'\"" else '"'
         return self.at(row, f"this value opens a quote mark ({quote}) but does not close it; add {quote} at the "
                             "end of the value, or remove the opening one", self.value_column(row))
 
-    def text_after_block_indicator(self, row: int) -> Mistake:
+    def text_after_block_indicator(self, row: int) -> Problem:
         key, value = self.key_and_value(row)
         indicator = (value or "|")[:1]
         name = key or "the field"
         return self.at(row, f"after {name}: {indicator} the text must start on the next line, indented by two "
                             f"more spaces than {name}:", self.value_column(row))
 
-    def special_start(self, row: int, column: int | None = None) -> Mistake:
+    def special_start(self, row: int, column: int | None = None) -> Problem:
         line = self.text(row)
         key, value = self.key_and_value(row)
         at_line_start = column is not None and column <= self.indent(line)
@@ -373,7 +364,7 @@ class _Reader:
         return self.at(row, f"a line cannot start with {character} here; check this line against a line that works, "
                             "and put any text that starts with a symbol in double quotes", column)
 
-    def unexpected_colon(self, row: int, column: int) -> Mistake:
+    def unexpected_colon(self, row: int, column: int) -> Problem:
         line = self.text(row)
         key, value = self.key_and_value(row)
         before = line[:column]
@@ -393,7 +384,7 @@ class _Reader:
             return self.realigned([row, above]) or self.too_far_in(row, above)
         return self.layout(row)
 
-    def too_far_in(self, row: int, above: int) -> Mistake:
+    def too_far_in(self, row: int, above: int) -> Problem:
         lined_up = self.lined_up_item(row) if self.text(row).lstrip().startswith("- ") else None
         if lined_up:
             return lined_up
@@ -421,7 +412,7 @@ class _Reader:
             above -= 1
         return above >= 0 and bool(_BLOCK_START.search(self.text(above)))
 
-    def missing_colon(self, row: int) -> Mistake:
+    def missing_colon(self, row: int) -> Problem:
         line = self.text(row)
         here = self.indent(line)
         # Inside a `key: |` block, a line indented less than the text above ends the text.
@@ -446,7 +437,7 @@ class _Reader:
         name, rest = word.group(1), word.group(2).strip() or "and then the value"
         return self.at(row, f"this line needs a colon and a space after {name}, like {name}: {rest}")
 
-    def unclosed_bracket(self, row: int, is_list: bool) -> Mistake:
+    def unclosed_bracket(self, row: int, is_list: bool) -> Problem:
         key, value = self.key_and_value(row)
         opening, shape = ("[", "a list closed with ] on the same line, like [times, postcode]") if is_list else \
             ("{", "closed with } on the same line")
@@ -455,7 +446,7 @@ class _Reader:
                                 f'double quotes, like {key}: "{_escaped(value or "")}"', self.value_column(row))
         return self.at(row, f"a value that starts with {opening} must be {shape}")
 
-    def layout(self, row: int, first: int | None = None) -> Mistake:
+    def layout(self, row: int, first: int | None = None) -> Problem:
         """A line that does not fit the lines above it: a stray quote, a value after a quote, or the indentation."""
         start = row if first is None else min(first, row)
         for candidate in range(start, row + 1):
@@ -469,7 +460,7 @@ class _Reader:
             return self.misplaced_item(row)
         return self.realigned([row, start]) or self.misaligned(row)
 
-    def realigned(self, rows: list[int]) -> Mistake | None:
+    def realigned(self, rows: list[int]) -> Problem | None:
         """The one line whose indentation, changed, makes the file read with every field where it belongs.
 
         Tried on the lines given and the two above them, at each indentation the file uses; the fewest
@@ -515,7 +506,7 @@ class _Reader:
         return self.at(row, f"{key}: is indented by {spaces(self.indent(self.text(row)))}; indent it by "
                             f"{spaces(level)}, like {like}")
 
-    def quote_problem(self, row: int) -> Mistake | None:
+    def quote_problem(self, row: int) -> Problem | None:
         key, value = self.key_and_value(row)
         if key is None or not value or value[0] not in "'\"":
             return None
@@ -533,7 +524,7 @@ class _Reader:
         return self.at(row, "there is text after the closing quote mark; put the whole value inside the quotes, "
                             f'like {key}: "{_escaped(_unquoted(value))}"', column)
 
-    def misplaced_item(self, row: int) -> Mistake:
+    def misplaced_item(self, row: int) -> Problem:
         here = self.indent(self.text(row))
         after_dash = self.text(row).strip()[2:].lstrip()
         siblings = self.item_indents(row)
@@ -560,7 +551,7 @@ class _Reader:
         """The file with this line indented by level spaces instead."""
         return "\n".join(self.lines[:row] + [" " * level + self.text(row).lstrip(" ")] + self.lines[row + 1:])
 
-    def lined_up_item(self, row: int) -> Mistake | None:
+    def lined_up_item(self, row: int) -> Problem | None:
         """A list item (like a menu line in mkdocs.yml) out of line with the others: the nearest indentation
         of another item that makes the file read; None if none does, or the file has a Shape."""
         if self.shape:
@@ -575,7 +566,7 @@ class _Reader:
                                 f"{spaces(level)} in; this one is {spaces(here)} in")
         return None
 
-    def misaligned(self, row: int) -> Mistake:
+    def misaligned(self, row: int) -> Problem:
         here = self.indent(self.text(row))
         above = self.significant_before(row)
         if above is None:
