@@ -26,27 +26,19 @@ from sitebuild.yamlfile import Document, Path, validator
 _ITEM = {"facts": "service", "numbers": "number", "sources": "web address"}
 
 
-def _node(path: Path) -> dict[str, Any] | None:
-    """The schema for the value at this place in the file, following $refs."""
-    root = validator("facts.schema.json").schema
-    node: dict[str, Any] | None = root
+def _node(path: Path) -> dict[str, Any]:
+    """The schema for the value at this place in the file, following $refs; {} where the schema says nothing."""
+    node = validator("facts.schema.json").schema
     for part in path:
         node = _resolved(node)
-        if node is None:
-            return None
-        node = node.get("items") if isinstance(part, int) else node.get("properties", {}).get(part)
+        node = node.get("items", {}) if isinstance(part, int) else node.get("properties", {}).get(part, {})
     return _resolved(node)
 
 
-def _resolved(node: dict[str, Any] | None) -> dict[str, Any] | None:
-    if node is not None and "$ref" in node:
+def _resolved(node: dict[str, Any]) -> dict[str, Any]:
+    if "$ref" in node:
         return validator("facts.schema.json").schema["definitions"][node["$ref"].rsplit("/", 1)[1]]
     return node
-
-
-def _message(path: Path) -> str | None:
-    node = _node(path)
-    return node.get("errorMessage") if node else None
 
 
 def _where(path: Path) -> str:
@@ -76,11 +68,11 @@ def _schema_problems(document: Document) -> Iterator[Problem]:
         if error.validator == "required":
             for name in error.validator_value:
                 if isinstance(error.instance, dict) and name not in error.instance:
-                    rule = _message(path + (name,))
+                    rule = _node(path + (name,)).get("errorMessage")
                     hint = f": {rule}" if rule else ""
                     yield _at(document, path, f"{_where(path)} has no {name}; add it{hint}")
         elif error.validator == "additionalProperties":
-            allowed = sorted((_node(path) or {}).get("properties", {}))
+            allowed = sorted(_node(path).get("properties", {}))
             for name in sorted(set(error.instance) - set(allowed)):
                 hint = _did_you_mean(name, allowed, f"the fields allowed here are: {', '.join(allowed)}")
                 yield _at(document, path + (name,), f"'{name}' is not a field allowed in {_where(path)}; {hint}",
@@ -97,7 +89,8 @@ def _schema_problems(document: Document) -> Iterator[Problem]:
         elif error.validator == "uniqueItems":
             yield _at(document, path, f"{path[-1]} lists the same address twice; list each one once")
         else:
-            yield _at(document, path, f"{_message(path) or error.message}; found {found(error.instance)}")
+            rule = _node(path).get("errorMessage") or error.message
+            yield _at(document, path, f"{rule}; found {found(error.instance)}")
 
 
 def _rule_problems(document: Document, facts: list[Any], today: date | None,
@@ -312,4 +305,4 @@ def _is_https(value: Any) -> bool:
     if not isinstance(value, str) or re.search(r"[\s<>\"]", value):
         return False
     parts = urlsplit(value)
-    return parts.scheme == "https" and bool(parts.hostname) and "." in (parts.hostname or "")
+    return parts.scheme == "https" and "." in (parts.hostname or "")
