@@ -192,8 +192,7 @@ class Identity:
 # -- Phone numbers ----------------------------------------------------------------------------------
 
 _INTERNATIONAL = (("+44", 2), ("0044", 4))
-_DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d"
-_DASH_TABLE = {ord(dash): "-" for dash in _DASHES}
+_DASH_TABLE = str.maketrans(dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d", "-"))
 
 # Spaces and hyphens (after canonical(): every kind is one of these) may separate the digits of one number.
 _SEP = r"[ -]"
