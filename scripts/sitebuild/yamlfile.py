@@ -470,9 +470,8 @@ class _Reader:
             return None
         for row in list(rows):
             above = self.significant_before(row)
-            rows += [above] if above is not None else []
-            above = self.significant_before(above) if above is not None else None
-            rows += [above] if above is not None else []
+            higher = self.significant_before(above) if above is not None else None
+            rows += [line for line in (above, higher) if line is not None]
         levels = sorted({self.indent(line) + (2 if line.lstrip().startswith("- ") else 0)
                          for line in self.lines if line.strip() and not line.lstrip().startswith("#")})
         best: tuple[tuple[int, int, int], int, int, list[tuple[int, tuple[str, ...], str]]] | None = None
