@@ -132,7 +132,6 @@ class Register:
         return sorted(found, key=lambda fact: not fact.current)
 
     def by_id(self, fact_id: str) -> Fact | None:
-        """The entry with this id."""
         return next((fact for fact in self.facts if fact.id == fact_id), None)
 
     def current(self) -> list[Fact]:

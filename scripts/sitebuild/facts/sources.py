@@ -16,7 +16,6 @@ from urllib.parse import urlsplit
 from sitebuild.problems import Failed, Problem, found, shown
 from sitebuild.yamlfile import read
 
-FILE_NAME = "sources.yml"
 # Each citable kind: what it means (as data/sources.yml's header says), and what the phone book says a
 # number was compared with on such a site.
 KINDS = {
@@ -73,7 +72,7 @@ class Domains:
 
 def load_domains(register: Path) -> Domains | None:
     """The reviewed sites beside this register; None when there is no such file (only the general rules apply)."""
-    path = register.parent / FILE_NAME
+    path = register.parent / "sources.yml"
     if not path.is_file():
         return None
     document = read(path, shown(path), "the list of reviewed source sites")

@@ -217,8 +217,6 @@ SETTINGS = {
     "rights_holder": "who holds the copyright in this website, for the footer (an organisation, not a team)",
     "genuine_page": "the https:// address of a page on the organisation's own website that links to this one",
 }
-_ADDRESSES = ("privacy_notice", "genuine_page")
-_CONTACT = ("email", "form")
 WHERE = ("extra", "identity")
 
 
@@ -240,7 +238,7 @@ def identity(document: Document) -> tuple[Identity, list[Problem]]:
         if not isinstance(value, str) or "\n" in value:
             problems.append(_at(document, WHERE + (name,), f"extra.identity.{name} must be one line of text: "
                                                           f"{SETTINGS[name]}; found {found(value)}"))
-        elif name in _ADDRESSES and not _is_https(value):
+        elif name in ("privacy_notice", "genuine_page") and not _is_https(value):
             problems.append(_at(document, WHERE + (name,), f"extra.identity.{name} must be {SETTINGS[name]}, "
                                                           f"like https://www.example.org/page; found {found(value)}"))
         else:
@@ -265,7 +263,7 @@ def _contact(document: Document, setting: Any) -> tuple[dict[str, str], list[Pro
     if not isinstance(setting, dict):
         return {}, [_at(document, where, "extra.identity.contact must hold either email: or form: on its own line "
                                          f"below it, indented; found {found(setting)}")]
-    problems = _unknown(document, setting, where, _CONTACT, "extra.identity.contact")
+    problems = _unknown(document, setting, where, ("email", "form"), "extra.identity.contact")
     email, form = setting.get("email"), setting.get("form")
     if "email" in setting and not (isinstance(email, str) and _EMAIL.match(email)):
         problems.append(_at(document, where + ("email",), (
