@@ -169,7 +169,6 @@ class _Converter:
 
     def _mapping(self, node: yaml.MappingNode, path: Path, depth: int) -> dict[str, Any]:
         result: dict[str, Any] = {}
-        first_line: dict[str, int] = {}
         items_run_together = False
         for key_node, value_node in node.value:
             if not isinstance(key_node, yaml.ScalarNode):
@@ -187,9 +186,8 @@ class _Converter:
                                             "lined up with the - of the others, like - id:")
                     continue
                 self._problem(key_node, f"the field '{key}' appears twice here (first on line "
-                                        f"{first_line[key]}); keep one and delete the other")
+                                        f"{self.document.keys[path + (key,)][0]}); keep one and delete the other")
                 continue
-            first_line[key] = key_node.start_mark.line + 1
             self.document.keys[path + (key,)] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
             result[key] = self.convert(value_node, path + (key,), depth + 1)
         return result
