@@ -71,10 +71,7 @@ class Document:
 
 
 def load(text: str, path: str, env_tag: bool = False, shape: Shape | None = None) -> Document:
-    """Parses YAML text; raises Failed for a syntax error, records other problems on the document.
-
-    env_tag: read MkDocs' !ENV [NAME, default] as MkDocs does (mkdocs.yml only). shape: see Shape.
-    """
+    """Parses YAML text; raises Failed for a syntax error, records other problems; env_tag: read !ENV (mkdocs.yml)."""
     try:
         loader = _Loader(text)
         try:

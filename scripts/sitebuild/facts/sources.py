@@ -100,10 +100,7 @@ def load_domains(register: Path) -> Domains | None:
 
 
 def source_problem(address: str, text: str | None = None, domains: Domains | None = None) -> str | None:
-    """The rule this address breaks as a source, in the words of a message, or None if it may be cited.
-
-    text: the link's words on a page (None in the register); domains: None checks only the rules that need no list.
-    """
+    """The rule this address (with text, its link's words on a page) breaks as a source, or None if it may be cited."""
     parts = urlsplit(address.strip())
     host = (parts.hostname or "").lower()
     name = host.removeprefix("www.")
