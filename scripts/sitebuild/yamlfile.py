@@ -71,12 +71,7 @@ class Document:
 
 
 def load(text: str, path: str, env_tag: bool = False, shape: Shape | None = None) -> Document:
-    """Parses YAML text; raises Failed for a syntax error, records other problems on the document.
-
-    path is the file as messages show it. env_tag: read MkDocs' !ENV [NAME, default] as the
-    environment's value, as MkDocs does (mkdocs.yml only). shape: what the file's fields may be, so a
-    message about indentation gives the one that fits.
-    """
+    """Parses YAML text; raises Failed for a syntax error, records other problems; env_tag: read !ENV (mkdocs.yml)."""
     try:
         loader = _Loader(text)
         try:
@@ -85,8 +80,7 @@ def load(text: str, path: str, env_tag: bool = False, shape: Shape | None = None
             loader.dispose()
     except yaml.YAMLError as error:
         # One message, at the line where the mistake was made, in the words of whoever typed it.
-        mistake = explain(error, text, shape)
-        raise Failed([Problem(path, mistake.line, mistake.column, mistake.message)]) from None
+        raise Failed([explain(error, text, shape, path)]) from None
     document = Document(data=None, path=path, text=text)
     if root is not None:
         document.data = _Converter(document, env_tag).convert(root, (), 0)
@@ -144,8 +138,8 @@ class _Converter:
 
     def _at_value(self, node: yaml.Node) -> None:
         """A value that starts with a symbol YAML reads specially (& * !): say how to write it as text."""
-        mistake = mistake_at_value(self.document.text, node.start_mark.line)
-        self.document.problems.append(Problem(self.document.path, mistake.line, mistake.column, mistake.message))
+        reader = _Reader(_BREAKS.split(self.document.text), path=self.document.path)
+        self.document.problems.append(reader.special_start(node.start_mark.line))
 
     def convert(self, node: yaml.Node, path: Path, depth: int) -> Any:
         self.document.values[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
@@ -154,17 +148,15 @@ class _Converter:
                                 "event needs at most 4; check the spaces at the start of the lines and any [ or { "
                                 "against the example at the top of the file")
             return None
-        if id(node) in self.seen:
-            # An alias (*name) repeats an anchored node: refuse it rather than expand it.
+        # An alias (*name) repeats an anchored node: refuse it rather than expand it.
+        repeated = id(node) in self.seen
+        self.seen.add(id(node))
+        if node.tag == "!ENV" and self.env_tag and not repeated:
+            return _environment_value(node)
+        if repeated or node.tag != _PLAIN_TAG:
+            # An explicit tag (!name) in front of a value is almost always text that starts with !.
             self._at_value(node)
             # A repeated scalar costs nothing to keep; a repeated list or mapping could grow without bound.
-            return node.value if isinstance(node, yaml.ScalarNode) else None
-        self.seen.add(id(node))
-        if node.tag == "!ENV" and self.env_tag:
-            return _environment_value(node)
-        if node.tag != _PLAIN_TAG:
-            # An explicit tag (!name) in front of a value: almost always text that starts with !.
-            self._at_value(node)
             return node.value if isinstance(node, yaml.ScalarNode) else None
         if isinstance(node, yaml.ScalarNode):
             return node.value
@@ -174,7 +166,6 @@ class _Converter:
 
     def _mapping(self, node: yaml.MappingNode, path: Path, depth: int) -> dict[str, Any]:
         result: dict[str, Any] = {}
-        first_line: dict[str, int] = {}
         items_run_together = False
         for key_node, value_node in node.value:
             if not isinstance(key_node, yaml.ScalarNode):
@@ -192,9 +183,8 @@ class _Converter:
                                             "lined up with the - of the others, like - id:")
                     continue
                 self._problem(key_node, f"the field '{key}' appears twice here (first on line "
-                                        f"{first_line[key]}); keep one and delete the other")
+                                        f"{self.document.keys[path + (key,)][0]}); keep one and delete the other")
                 continue
-            first_line[key] = key_node.start_mark.line + 1
             self.document.keys[path + (key,)] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
             result[key] = self.convert(value_node, path + (key,), depth + 1)
         return result
@@ -217,46 +207,29 @@ _BREAKS = re.compile(r"\r\n|\r|\n|\x85|\u2028|\u2029")
 # `key: value`, `key:`, `- key: value` and `- value` lines, after the indentation.
 _KEY_LINE = re.compile(r"^(?P<dash>-[ ]+)?(?P<key>[^\s:#'\"\[\]{}-][^:#]*?|\"[^\"]*\"|'[^']*'):(?:[ ]+(?P<value>.*?))?\s*$")
 _BLOCK_START = re.compile(r":[ ]+[|>][-+0-9]*\s*(#.*)?$")
+# A quoted value up to its closing quote: \ escapes a character in double quotes, '' is a ' in single
+# quotes. *+ never gives an escape back, so the quote inside \" or '' is never taken for the closing one.
+_QUOTED = {'"': re.compile(r'"(?:[^"\\]|\\.)*+"'), "'": re.compile(r"'(?:[^']|'')*+'")}
 # libyaml's reader where PyYAML has it: advice is tried by reading the file again, several times.
 _COMPOSER = getattr(yaml, "CBaseLoader", yaml.BaseLoader)
 
 
 @dataclass(frozen=True)
-class Mistake:
-    """Where a mistake was made (1-based line and column) and what to change."""
-
-    line: int
-    column: int
-    message: str
-
-
-@dataclass(frozen=True)
 class Shape:
-    """What each set of fields in a file may hold (the events file knows; a page's front matter does not).
-
-    With it, advice about a line's indentation is tried before it is given: the line is moved to each
-    indentation the file uses, and the one that makes the file read, with every field where it is
-    allowed, is the one the message gives.
-    """
+    """What each set of fields in a file may hold, so advice about indentation is tried first (see realigned)."""
 
     fields: Callable[[tuple[str, ...]], Collection[str]]  # the names allowed in the set at a path ("*": a list's items)
     called: Callable[[tuple[str, ...]], str | None] = lambda path: None  # how a set's other fields are spoken of
 
 
-def explain(error: yaml.YAMLError, text: str, shape: Shape | None = None) -> Mistake:
-    """The mistake behind a PyYAML error in text, in the words of the person who typed it."""
-    lines = _BREAKS.split(text)
-    reader = _Reader(lines, shape)
+def explain(error: yaml.YAMLError, text: str, shape: Shape | None = None, path: str = "") -> Problem:
+    """The mistake behind a PyYAML error in text (the file path), in the words of the person who typed it."""
+    reader = _Reader(_BREAKS.split(text), shape, path)
     if isinstance(error, yaml.reader.ReaderError):
         return reader.control_character(error)
     if not isinstance(error, yaml.MarkedYAMLError):
-        return Mistake(1, 1, _UNREADABLE)
+        return Problem(path, 1, 1, _UNREADABLE)
     return reader.explain(error)
-
-
-def mistake_at_value(text: str, row: int) -> Mistake:
-    """A value on this line (0-based) that starts with a symbol YAML reads specially, such as & * or !."""
-    return _Reader(_BREAKS.split(text)).special_start(row)
 
 
 _UNREADABLE = ("this line could not be read: check the spaces at the start of the line, the colon and space "
@@ -266,9 +239,10 @@ _UNREADABLE = ("this line could not be read: check the spaces at the start of th
 class _Reader:
     """Looks at the lines around a YAML error to work out what the person meant."""
 
-    def __init__(self, lines: list[str], shape: Shape | None = None) -> None:
+    def __init__(self, lines: list[str], shape: Shape | None = None, path: str = "") -> None:
         self.lines = lines
         self.shape = shape
+        self.path = path  # the file, as messages show it
 
     # -- Small helpers -------------------------------------------------------------------------
 
@@ -293,12 +267,12 @@ class _Reader:
             return None, None
         return match.group("key").strip("'\""), match.group("value")
 
-    def at(self, index: int, message: str, column: int | None = None) -> Mistake:
+    def at(self, index: int, message: str, column: int | None = None) -> Problem:
         """A mistake on a line (0-based index), at its first character unless a column is given."""
         index = min(max(index, 0), max(len(self.lines) - 1, 0))
         if column is None:
             column = self.indent(self.text(index))
-        return Mistake(index + 1, column + 1, message)
+        return Problem(self.path, index + 1, column + 1, message)
 
     def value_column(self, index: int) -> int:
         line = self.text(index)
@@ -307,17 +281,17 @@ class _Reader:
 
     # -- The kinds of mistake ------------------------------------------------------------------
 
-    def control_character(self, error: yaml.reader.ReaderError) -> Mistake:
+    def control_character(self, error: yaml.reader.ReaderError) -> Problem:
         text = "\n".join(self.lines)
         before = text[: error.position]
         line = before.count("\n")
         column = len(before) - (before.rfind("\n") + 1)
         code = error.character if isinstance(error.character, int) else ord(str(error.character)[:1] or "\0")
-        return Mistake(line + 1, column + 1, (
+        return Problem(self.path, line + 1, column + 1, (
             f"this line has an invisible control character (U+{code:04X}) that cannot be used here; "
             "delete it and type the text again (it can come with text copied from another program)"))
 
-    def explain(self, error: yaml.MarkedYAMLError) -> Mistake:
+    def explain(self, error: yaml.MarkedYAMLError) -> Problem:
         problem = error.problem or ""
         context = error.context or ""
         mark = error.problem_mark or error.context_mark
@@ -335,23 +309,19 @@ class _Reader:
                                 "or put the value in single quotes instead", context_column)
         if "block scalar" in context:
             return self.text_after_block_indicator(context_row)
-        if "anchor" in context or "alias" in context or "alias" in problem or "anchor" in problem:
+        if any(word in context for word in ("anchor", "alias", "tag")) or "alias" in problem or "anchor" in problem:
             return self.special_start(row if "alias" in problem else context_row)
-        if "tag" in context:
-            return self.special_start(context_row)
         if "directive" in context:
             return self.special_start(context_row, context_column)
-        if "cannot start any token" in problem or "incompatible YAML document" in problem:
-            return self.special_start(row, column)
-        if "block sequence entries are not allowed" in problem:
+        if any(words in problem for words in ("cannot start any token", "incompatible YAML document",
+                                              "block sequence entries are not allowed")):
             return self.special_start(row, column)
         if "mapping values are not allowed" in problem:
             return self.unexpected_colon(row, column)
         if "could not find expected ':'" in problem:
             return self.missing_colon(context_row)
         if "flow sequence" in context or "flow mapping" in context:
-            closing = "]" if "sequence" in context else "}"
-            return self.unclosed_bracket(context_row, closing)
+            return self.unclosed_bracket(context_row, "sequence" in context)
         if "another document" in problem:
             return self.at(row, "a line of three dashes (---) cannot be used here; delete it")
         if "document start" in problem:
@@ -363,36 +333,33 @@ class _Reader:
             return self.layout(row, first=context_row)
         return self.at(row, _UNREADABLE)
 
-    def unclosed_quote(self, row: int) -> Mistake:
+    def unclosed_quote(self, row: int) -> Problem:
         key, value = self.key_and_value(row)
         quote = (value or self.text(row).strip() or '"')[0]
         quote = quote if quote in "'\"" else '"'
         return self.at(row, f"this value opens a quote mark ({quote}) but does not close it; add {quote} at the "
                             "end of the value, or remove the opening one", self.value_column(row))
 
-    def text_after_block_indicator(self, row: int) -> Mistake:
+    def text_after_block_indicator(self, row: int) -> Problem:
         key, value = self.key_and_value(row)
         indicator = (value or "|")[:1]
         name = key or "the field"
         return self.at(row, f"after {name}: {indicator} the text must start on the next line, indented by two "
                             f"more spaces than {name}:", self.value_column(row))
 
-    def special_start(self, row: int, column: int | None = None) -> Mistake:
+    def special_start(self, row: int, column: int | None = None) -> Problem:
         line = self.text(row)
         key, value = self.key_and_value(row)
         at_line_start = column is not None and column <= self.indent(line)
         if key is not None and value and not at_line_start:
-            character = value[0]
-            start = self.value_column(row)
-            if value.startswith("- "):
-                character = "- "
-            return self.at(row, f"a value cannot start with {character.strip() or character} unless the whole value "
-                                f'is in double quotes; write it as {key}: "{_escaped(value)}"', start)
+            character = "-" if value.startswith("- ") else value[0]
+            return self.at(row, f"a value cannot start with {character} unless the whole value is in double quotes; "
+                                f'write it as {key}: "{_escaped(value)}"', self.value_column(row))
         character = line.strip()[:1] or "?"
         return self.at(row, f"a line cannot start with {character} here; check this line against a line that works, "
                             "and put any text that starts with a symbol in double quotes", column)
 
-    def unexpected_colon(self, row: int, column: int) -> Mistake:
+    def unexpected_colon(self, row: int, column: int) -> Problem:
         line = self.text(row)
         key, value = self.key_and_value(row)
         before = line[:column]
@@ -412,28 +379,23 @@ class _Reader:
             return self.realigned([row, above]) or self.too_far_in(row, above)
         return self.layout(row)
 
-    def too_far_in(self, row: int, above: int) -> Mistake:
-        if self.text(row).lstrip().startswith("- ") and not self.shape:
-            lined_up = self.lined_up_item(row, [self.indent(line) for number, line in enumerate(self.lines)
-                                                if number != row and line.lstrip().startswith("- ")])
-            if lined_up:
-                return lined_up
+    def too_far_in(self, row: int, above: int) -> Problem:
+        lined_up = self.lined_up_item(row) if self.text(row).lstrip().startswith("- ") else None
+        if lined_up:
+            return lined_up
         above_line = self.text(above)
         before = self.significant_before(above)
         here = self.indent(self.text(row))
+        key, _ = self.key_and_value(above)
         if before is not None and self.indent(self.text(before)) == here and self.indent(above_line) < here:
             # The line above is the odd one out: it is indented less than the lines either side of it.
-            key, _ = self.key_and_value(above)
             name = f"{key}:" if key else "this line"
             return self.at(above, f"{name} is indented by {spaces(self.indent(above_line))}, but the lines above and "
                                   f"below it by {spaces(here)}; line it up with them")
-        key, _ = self.key_and_value(above)
         wanted = self.indent(above_line) + (2 if above_line.lstrip().startswith("- ") else 0)
-        if key:
-            return self.at(row, f"this line is indented by {spaces(here)}, further in than {key}: above it; "
-                                f"indent it by {spaces(wanted)}, to line up with {key}:")
-        return self.at(row, f"this line is indented by {spaces(here)}, further in than the line above it; "
-                            f"indent it by {spaces(wanted)}, to line up with it")
+        above_it, line_up_with = (f"{key}: above it", f"{key}:") if key else ("the line above it", "it")
+        return self.at(row, f"this line is indented by {spaces(here)}, further in than {above_it}; "
+                            f"indent it by {spaces(wanted)}, to line up with {line_up_with}")
 
     def block_text(self, row: int) -> bool:
         """Whether this line is part of a `key: |` or `key: >` text."""
@@ -445,7 +407,7 @@ class _Reader:
             above -= 1
         return above >= 0 and bool(_BLOCK_START.search(self.text(above)))
 
-    def missing_colon(self, row: int) -> Mistake:
+    def missing_colon(self, row: int) -> Problem:
         line = self.text(row)
         here = self.indent(line)
         # Inside a `key: |` block, a line indented less than the text above ends the text.
@@ -470,33 +432,30 @@ class _Reader:
         name, rest = word.group(1), word.group(2).strip() or "and then the value"
         return self.at(row, f"this line needs a colon and a space after {name}, like {name}: {rest}")
 
-    def unclosed_bracket(self, row: int, closing: str) -> Mistake:
+    def unclosed_bracket(self, row: int, is_list: bool) -> Problem:
         key, value = self.key_and_value(row)
-        opening = "[" if closing == "]" else "{"
-        shape = "a list closed with ] on the same line, like [times, postcode]" if closing == "]" else \
-            "closed with } on the same line"
+        opening, shape = ("[", "a list closed with ] on the same line, like [times, postcode]") if is_list else \
+            ("{", "closed with } on the same line")
         if key is not None:
             return self.at(row, f"a value that starts with {opening} must be {shape}; if it is text, put it in "
                                 f'double quotes, like {key}: "{_escaped(value or "")}"', self.value_column(row))
         return self.at(row, f"a value that starts with {opening} must be {shape}")
 
-    def layout(self, row: int, first: int | None = None) -> Mistake:
+    def layout(self, row: int, first: int | None = None) -> Problem:
         """A line that does not fit the lines above it: a stray quote, a value after a quote, or the indentation."""
         start = row if first is None else min(first, row)
         for candidate in range(start, row + 1):
             quote = self.quote_problem(candidate)
             if quote:
                 return quote
-        line = self.text(row)
         key, value = self.key_and_value(row)
         if key is not None and value and value[0] in "[{":
             return self.special_start(row)
-        stripped = line.strip()
-        if stripped.startswith("- "):
+        if self.text(row).strip().startswith("- "):
             return self.misplaced_item(row)
         return self.realigned([row, start]) or self.misaligned(row)
 
-    def realigned(self, rows: list[int]) -> Mistake | None:
+    def realigned(self, rows: list[int]) -> Problem | None:
         """The one line whose indentation, changed, makes the file read with every field where it belongs.
 
         Tried on the lines given and the two above them, at each indentation the file uses; the fewest
@@ -506,9 +465,8 @@ class _Reader:
             return None
         for row in list(rows):
             above = self.significant_before(row)
-            rows += [above] if above is not None else []
-            above = self.significant_before(above) if above is not None else None
-            rows += [above] if above is not None else []
+            higher = self.significant_before(above) if above is not None else None
+            rows += [line for line in (above, higher) if line is not None]
         levels = sorted({self.indent(line) + (2 if line.lstrip().startswith("- ") else 0)
                          for line in self.lines if line.strip() and not line.lstrip().startswith("#")})
         best: tuple[tuple[int, int, int], int, int, list[tuple[int, tuple[str, ...], str]]] | None = None
@@ -518,9 +476,8 @@ class _Reader:
             if key is None or line.lstrip().startswith("- "):
                 continue
             for level in levels:
-                trial = self.lines[:row] + [" " * level + line.lstrip(" ")] + self.lines[row + 1:]
                 try:
-                    keys = list(_keys(yaml.compose("\n".join(trial), Loader=_COMPOSER)))
+                    keys = list(_keys(yaml.compose(self.moved(row, level), Loader=_COMPOSER)))
                 except yaml.YAMLError:
                     continue
                 if not any(number == row for number, _, _ in keys):
@@ -543,16 +500,16 @@ class _Reader:
         return self.at(row, f"{key}: is indented by {spaces(self.indent(self.text(row)))}; indent it by "
                             f"{spaces(level)}, like {like}")
 
-    def quote_problem(self, row: int) -> Mistake | None:
+    def quote_problem(self, row: int) -> Problem | None:
         key, value = self.key_and_value(row)
         if key is None or not value or value[0] not in "'\"":
             return None
         quote = value[0]
-        end = _closing_quote(value, quote)
+        closed = _QUOTED[quote].match(value)
         column = self.value_column(row)
-        if end is None:
+        if closed is None:
             return self.unclosed_quote(row)
-        rest = value[end + 1:].strip()
+        rest = value[closed.end():].strip()
         if not rest or rest.startswith("#"):
             return None
         if quote == "'" and rest[:1].isalpha():
@@ -561,16 +518,15 @@ class _Reader:
         return self.at(row, "there is text after the closing quote mark; put the whole value inside the quotes, "
                             f'like {key}: "{_escaped(_unquoted(value))}"', column)
 
-    def misplaced_item(self, row: int) -> Mistake:
+    def misplaced_item(self, row: int) -> Problem:
         here = self.indent(self.text(row))
         after_dash = self.text(row).strip()[2:].lstrip()
-        siblings = [self.indent(self.text(r)) for r in range(len(self.lines))
-                    if r != row and self.text(r).lstrip().startswith("- ")]
+        siblings = self.item_indents(row)
         if after_dash.startswith("id:") and siblings:
             wanted = max(set(siblings), key=siblings.count)
             return self.at(row, f"the - of - id: must line up with the - of the other events, {spaces(wanted)} in; "
                                 f"this one is {spaces(here)} in")
-        lined_up = None if self.shape else self.lined_up_item(row, siblings)
+        lined_up = self.lined_up_item(row)
         if lined_up:
             return lined_up
         key = re.match(r"^([^:\s]+):", after_dash)
@@ -580,22 +536,31 @@ class _Reader:
         return self.at(row, f"a - starts a new item in a list; remove the - before {key.group(1)}, "
                             "or line it up with the - of the other items")
 
-    def lined_up_item(self, row: int, levels: list[int]) -> Mistake | None:
-        """An item of a list (like a menu line in mkdocs.yml) out of line with the others: the nearest
-        indentation of another item that makes the file read, or None."""
-        line = self.text(row)
-        here = self.indent(line)
-        for level in sorted(set(levels), key=lambda level: (abs(level - here), level)):
+    def item_indents(self, row: int) -> list[int]:
+        """How far in each other line that starts a list item (- ) is."""
+        return [self.indent(line) for number, line in enumerate(self.lines)
+                if number != row and line.lstrip().startswith("- ")]
+
+    def moved(self, row: int, level: int) -> str:
+        """The file with this line indented by level spaces instead."""
+        return "\n".join(self.lines[:row] + [" " * level + self.text(row).lstrip(" ")] + self.lines[row + 1:])
+
+    def lined_up_item(self, row: int) -> Problem | None:
+        """A list item (like a menu line in mkdocs.yml) out of line with the others: the nearest indentation
+        of another item that makes the file read; None if none does, or the file has a Shape."""
+        if self.shape:
+            return None
+        here = self.indent(self.text(row))
+        for level in sorted(set(self.item_indents(row)), key=lambda level: (abs(level - here), level)):
             try:
-                yaml.compose("\n".join(self.lines[:row] + [" " * level + line.lstrip(" ")] + self.lines[row + 1:]),
-                             Loader=_COMPOSER)
+                yaml.compose(self.moved(row, level), Loader=_COMPOSER)
             except yaml.YAMLError:
                 continue
             return self.at(row, f"the - of this line must line up with the - of the items around it, "
                                 f"{spaces(level)} in; this one is {spaces(here)} in")
         return None
 
-    def misaligned(self, row: int) -> Mistake:
+    def misaligned(self, row: int) -> Problem:
         here = self.indent(self.text(row))
         above = self.significant_before(row)
         if above is None:
@@ -628,23 +593,6 @@ def _keys(node: yaml.Node | None, path: tuple[str, ...] = ()) -> Iterator[tuple[
     elif isinstance(node, yaml.SequenceNode):
         for item in node.value:
             yield from _keys(item, path + ("*",))
-
-
-def _closing_quote(value: str, quote: str) -> int | None:
-    """Where the quoted value that starts value[0] closes, or None if it does not close on this line."""
-    index = 1
-    while index < len(value):
-        character = value[index]
-        if quote == '"' and character == "\\":
-            index += 2
-            continue
-        if character == quote:
-            if quote == "'" and value[index + 1:index + 2] == "'":
-                index += 2  # '' is an escaped single quote
-                continue
-            return index
-        index += 1
-    return None
 
 
 def _unquoted(value: str) -> str:

@@ -31,23 +31,19 @@ def register_path(config: SiteConfig) -> Path:
 
 
 def load_register(path: Path, today: date | None = None) -> Register:
-    """The register's model; raises Failed with every problem. today: also refuse future dates.
-
-    Its sources are judged against the reviewed sites listed beside it (data/sources.yml), if any."""
+    """The register's model, its sources judged against data/sources.yml beside it; raises Failed with every problem."""
     domains = load_domains(path)
     document = read(path, shown(path), "the facts register")
     problems = validate(document, today, domains)
     if problems:
         raise Failed(problems)
-    return register_from(document, document.path, domains)
+    return register_from(document, domains)
 
 
 def load(config: SiteConfig, today: date | None = None, register_file: Path | None = None,
          publication: bool = False) -> tuple[Register | None, dict[str, str] | None, list[Problem]]:
-    """The register, every generated part's Markdown by file name (None if either file has a problem),
-    and every problem in the register and in mkdocs.yml's identity setting. register_file: another
-    register than the one beside mkdocs.yml (the tests' made-up one); publication: the site must also
-    say who runs it."""
+    """The register, every generated part's Markdown by file name (None if either file has a problem), and every
+    problem in the register and mkdocs.yml's identity; publication: the site must also say who runs it."""
     problems: list[Problem] = []
     register = None
     try:

@@ -2,11 +2,6 @@
 site (extra.identity in mkdocs.yml); and UK phone numbers as a reader reads them, one recogniser for
 the register, the pages and tel: links.
 
-canonical() writes every way of typing a number the same way: digits of any script or width as
-0-9, every kind of space as a space, every kind of dash as a hyphen, invisible characters
-(zero-width spaces, soft hyphens, direction marks) gone. dialled() gives the digits a caller in the
-UK dials: '+44 (0)20 7008 0151', '(020) 7008 0151', 'tel:+442070080151' and '020–7008–0151' are
-all 02070080151. full_numbers() finds whole UK numbers in text ('0808 2000 247', '+44 20 7946 0000').
 Why not phonenumbers' PhoneNumberMatcher: it finds only numbers valid in its own tables, so a
 mistyped number (a digit short, say) would pass unseen, and that is exactly what the check must
 catch; at its loosest setting it reads dates such as 2026-11-25 as numbers.
@@ -22,6 +17,7 @@ from urllib.parse import urlsplit
 
 from dateutil.relativedelta import relativedelta
 
+from sitebuild.config import WEEKDAYS
 from sitebuild.facts.sources import Domains
 from sitebuild.problems import and_list
 from sitebuild.yamlfile import Document
@@ -41,18 +37,11 @@ class Number:
 
     @property
     def href(self) -> str | None:
-        """The one-tap link: tel: to call, sms: to text; none for keys pressed during a call, or a text to 999.
-
-        A text to 999 only works from a phone registered first, so a one-tap link would mislead.
-        """
+        """The one-tap link: tel: to call, sms: to text; none for keys pressed during a call, or a text to 999."""
+        # A text to 999 only works from a phone registered first, so a one-tap link would mislead.
         if self.kind == "press" or (self.kind == "text" and self.digits == "999"):
             return None
-        scheme = "sms:" if self.kind == "text" else "tel:"
-        compact = "".join(self.shown.split())
-        return scheme + compact
-
-
-DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+        return ("sms:" if self.kind == "text" else "tel:") + "".join(self.shown.split())
 
 
 def days_of(written: str) -> tuple[int, ...]:
@@ -61,9 +50,9 @@ def days_of(written: str) -> tuple[int, ...]:
         return tuple(range(7))
     first, _, rest = written.partition(" ")
     if not rest:
-        return (DAYS.index(first),)
+        return (WEEKDAYS.index(first),)
     joiner, last = rest.split(" ", 1)
-    start, end = DAYS.index(first), DAYS.index(last)
+    start, end = WEEKDAYS.index(first), WEEKDAYS.index(last)
     return (start, end) if joiner == "and" else tuple(range(start, end + 1))
 
 
@@ -82,10 +71,6 @@ class Hours:
 
     always: bool = False
     openings: tuple[Opening, ...] = ()
-
-    @property
-    def known(self) -> bool:
-        return self.always or bool(self.openings)
 
 
 @dataclass(frozen=True)
@@ -147,7 +132,6 @@ class Register:
         return sorted(found, key=lambda fact: not fact.current)
 
     def by_id(self, fact_id: str) -> Fact | None:
-        """The entry with this id."""
         return next((fact for fact in self.facts if fact.id == fact_id), None)
 
     def current(self) -> list[Fact]:
@@ -155,7 +139,7 @@ class Register:
         return [fact for fact in self.facts if fact.current]
 
 
-def register_from(document: Document, path: str, domains: Domains | None = None) -> Register:
+def register_from(document: Document, domains: Domains | None = None) -> Register:
     """The model of a document that has passed validation; domains give the kind of each first source."""
     facts = []
     for index, data in enumerate(document.data["facts"]):
@@ -171,7 +155,7 @@ def register_from(document: Document, path: str, domains: Domains | None = None)
             replaced_by=data.get("replaced_by"),
             source_kind=_kind(data["sources"][0], domains),
         ))
-    return Register(path, tuple(facts))
+    return Register(document.path, tuple(facts))
 
 
 def _hours(data: object) -> Hours | None:
@@ -207,8 +191,7 @@ class Identity:
 # -- Phone numbers ----------------------------------------------------------------------------------
 
 _INTERNATIONAL = (("+44", 2), ("0044", 4))
-_DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d"
-_DASH_TABLE = {ord(dash): "-" for dash in _DASHES}
+_DASH_TABLE = str.maketrans(dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d", "-"))
 
 # Spaces and hyphens (after canonical(): every kind is one of these) may separate the digits of one number.
 _SEP = r"[ -]"
@@ -226,7 +209,7 @@ _FULL = re.compile(
 
 
 def canonical(text: str) -> str:
-    """The text with one form for every digit, space and dash, and nothing invisible."""
+    """The text with digits of any script as 0-9, every space a space, every dash a hyphen, nothing invisible."""
     if text.isascii():
         return text
     kept = []
@@ -244,7 +227,7 @@ def canonical(text: str) -> str:
 
 
 def dialled(text: str) -> str:
-    """The digits a caller in the UK dials: '+44 (0)20 7008 0151' gives '02070080151', '116 123' gives '116123'."""
+    """The digits a caller in the UK dials: '+44 (0)20 7008 0151' and 'tel:020–7008–0151' give '02070080151'."""
     compact = "".join(canonical(text).split())
     for prefix in ("tel:", "sms:"):
         if compact.lower().startswith(prefix):

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import functools
 import json
+from collections import Counter
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote, urlsplit
@@ -110,13 +111,11 @@ def sources(register: Register) -> dict[str, Any]:
             if fact.service not in services:
                 services.append(fact.service)
     listed = []
-    seen_names: dict[str, int] = {}
+    pages: Counter[str] = Counter()
     for source, services in cited.items():
         name = f"{', '.join(services)}: {host(source)}"
-        seen_names[name] = seen_names.get(name, 0) + 1
-        if seen_names[name] > 1:
-            name += f" (page {seen_names[name]})"
-        listed.append({"href": source, "text": name})
+        pages[name] += 1
+        listed.append({"href": source, "text": name + (f" (page {pages[name]})" if pages[name] > 1 else "")})
     return {"sources": listed}
 
 

@@ -16,7 +16,6 @@ from urllib.parse import urlsplit
 from sitebuild.problems import Failed, Problem, found, shown
 from sitebuild.yamlfile import read
 
-FILE_NAME = "sources.yml"
 # Each citable kind: what it means (as data/sources.yml's header says), and what the phone book says a
 # number was compared with on such a site.
 KINDS = {
@@ -67,12 +66,13 @@ class Domains:
     def site(self, host: str) -> Site | None:
         """The entry for this host or the nearest site it belongs to (www.gov.uk and x.gov.uk: gov.uk)."""
         parts = host.lower().removeprefix("www.").split(".")
-        return next((self.sites[".".join(parts[i:])] for i in range(len(parts)) if ".".join(parts[i:]) in self.sites), None)
+        names = (".".join(parts[start:]) for start in range(len(parts)))
+        return next((self.sites[name] for name in names if name in self.sites), None)
 
 
 def load_domains(register: Path) -> Domains | None:
     """The reviewed sites beside this register; None when there is no such file (only the general rules apply)."""
-    path = register.parent / FILE_NAME
+    path = register.parent / "sources.yml"
     if not path.is_file():
         return None
     document = read(path, shown(path), "the list of reviewed source sites")
@@ -85,29 +85,25 @@ def load_domains(register: Path) -> Domains | None:
                                                            "a line, like '  gov.uk: government'")])
     for name, value in listed.items():
         kind, publisher = (value.get("kind"), value.get("publisher")) if isinstance(value, dict) else (value, None)
-        line, column = document.position(("domains", name))
         if kind not in CITABLE and kind not in NEVER:
-            problems.append(Problem(document.path, line, column, (
-                f"the kind of {name} must be one of: {', '.join([*CITABLE, *NEVER])}; found {found(kind)}")))
+            message = f"the kind of {name} must be one of: {', '.join([*CITABLE, *NEVER])}; found {found(kind)}"
         elif kind == "press-record" and not (isinstance(publisher, str) and publisher.strip()):
-            problems.append(Problem(document.path, line, column, (
-                f"a press-record needs the publisher its link text starts with, like "
-                f"{name}: {{kind: press-record, publisher: Example Gazette}}")))
+            message = ("a press-record needs the publisher its link text starts with, like "
+                       f"{name}: {{kind: press-record, publisher: Example Gazette}}")
         else:
             sites[name.lower().removeprefix("www.")] = Site(kind, publisher)
+            continue
+        problems.append(Problem(document.path, *document.position(("domains", name)), message))
     if problems:
         raise Failed(problems)
     return Domains(document.path, sites)
 
 
 def source_problem(address: str, text: str | None = None, domains: Domains | None = None) -> str | None:
-    """The rule this address breaks as a source, in the words of a message, or None if it may be cited.
-
-    text: the link's words on a page (None for the register, where a source has none).
-    domains: the reviewed sites (None: only the rules that need no list).
-    """
+    """The rule this address (with text, its link's words on a page) breaks as a source, or None if it may be cited."""
     parts = urlsplit(address.strip())
     host = (parts.hostname or "").lower()
+    name = host.removeprefix("www.")
     if _PLACEHOLDER.search(address):
         return f"a source must be a page's real address, without a template placeholder in braces; found {found(address)}"
     if parts.scheme.lower() != "https" or not host:
@@ -119,16 +115,16 @@ def source_problem(address: str, text: str | None = None, domains: Domains | Non
     site = domains.site(host)
     if site is None:
         kinds = "; ".join(f"{kind} ({meaning})" for kind, (meaning, _) in KINDS.items())
-        return (f"a source must be on a site the project has reviewed; {host.removeprefix('www.')} is not listed in "
-                f"{domains.path}: if it is a trustworthy site, add a line under domains: there, like "
-                f"'  {host.removeprefix('www.')}: charity', with the kind of site it is: {kinds}; "
+        return (f"a source must be on a site the project has reviewed; {name} is not listed in {domains.path}: "
+                f"if it is a trustworthy site, add a line under domains: there, like '  {name}: charity', "
+                f"with the kind of site it is: {kinds}; "
                 "otherwise cite a better source")
     if site.kind in NEVER:
-        return f"a source must not be on {host.removeprefix('www.')} ({site.kind}): {NEVER[site.kind]}"
+        return f"a source must not be on {name} ({site.kind}): {NEVER[site.kind]}"
     if site.kind == "press-record":
         if text is None:
-            return (f"the register's sources must be official pages or the service's own; {host.removeprefix('www.')} "
-                    f"is a newspaper or broadcaster: cite the page it reported on")
+            return (f"the register's sources must be official pages or the service's own; {name} is a newspaper "
+                    "or broadcaster: cite the page it reported on")
         if not (text.startswith(site.publisher or "") and _MONTH_YEAR.search(text)):
             return (f"a news report is cited only as a dated record of what it reported: its link text must start with "
                     f"'{site.publisher}' and give the month and year it was published, like "
@@ -137,8 +133,7 @@ def source_problem(address: str, text: str | None = None, domains: Domains | Non
 
 
 def compared_with(kind: str | None, count: int) -> str:
-    """What the phone book says a number was compared with: the kind of its first (most official) source,
-    like 'a police force's page and 2 other sources'; 'its sources' where the site is not reviewed."""
+    """What a number was compared with, from its first source's kind: 'a police force's page and 2 other sources'."""
     if kind not in CITABLE:
         return "its source" if count == 1 else "its sources"
     others = count - 1

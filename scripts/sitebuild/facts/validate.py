@@ -1,13 +1,9 @@
 """Checks the register against data/facts.schema.json, then the rules a schema cannot express; and who
 runs the site (extra.identity in mkdocs.yml), said once and shown by every page that needs it.
 
-Every problem is phrased as the rule that was broken, quotes the value found, and sits at the
-line and column where it was typed. All problems are collected in one run.
-
-The footer, the about page, the accessibility statement and the privacy notice show who runs the
-site (the footer through overrides/partials/copyright.html, the pages through parts made from
-templates/). Each identity setting holds only what the organisation has confirmed; one left empty
-makes the pages say plainly what is missing, and a build for publication refuses to go ahead
+Every problem states the rule broken, quotes the value found, and sits where it was typed; all are
+collected in one run. Each identity setting holds only what the organisation has confirmed: one left
+empty makes the pages say plainly what is missing, and a build for publication refuses to go ahead
 without the organisation and the data controller.
 """
 
@@ -20,7 +16,8 @@ from datetime import date
 from typing import Any
 from urllib.parse import urlsplit
 
-from sitebuild.facts.model import DAYS, Identity, days_of, dialled
+from sitebuild.config import WEEKDAYS
+from sitebuild.facts.model import Identity, days_of, dialled
 from sitebuild.facts.sources import Domains, source_problem
 from sitebuild.problems import Problem, found
 from sitebuild.yamlfile import Document, Path, validator
@@ -29,27 +26,19 @@ from sitebuild.yamlfile import Document, Path, validator
 _ITEM = {"facts": "service", "numbers": "number", "sources": "web address"}
 
 
-def _node(path: Path) -> dict[str, Any] | None:
-    """The schema for the value at this place in the file, following $refs and allOf."""
-    root = validator("facts.schema.json").schema
-    node: dict[str, Any] | None = root
+def _node(path: Path) -> dict[str, Any]:
+    """The schema for the value at this place in the file, following $refs; {} where the schema says nothing."""
+    node = validator("facts.schema.json").schema
     for part in path:
         node = _resolved(node)
-        if node is None:
-            return None
-        node = node.get("items") if isinstance(part, int) else node.get("properties", {}).get(part)
+        node = node.get("items", {}) if isinstance(part, int) else node.get("properties", {}).get(part, {})
     return _resolved(node)
 
 
-def _resolved(node: dict[str, Any] | None) -> dict[str, Any] | None:
-    if node is not None and "$ref" in node:
+def _resolved(node: dict[str, Any]) -> dict[str, Any]:
+    if "$ref" in node:
         return validator("facts.schema.json").schema["definitions"][node["$ref"].rsplit("/", 1)[1]]
     return node
-
-
-def _message(path: Path) -> str | None:
-    node = _node(path)
-    return node.get("errorMessage") if node else None
 
 
 def _where(path: Path) -> str:
@@ -64,10 +53,7 @@ def _where(path: Path) -> str:
 
 
 def validate(document: Document, today: date | None = None, domains: Domains | None = None) -> list[Problem]:
-    """Every problem in the register, schema and rules, sorted by position.
-
-    today: also refuse a last_confirmed date after it (left out when only looking numbers up).
-    """
+    """Every problem in the register, schema and rules, sorted; today: also refuse a later last_confirmed."""
     problems = set(document.problems)
     problems.update(_schema_problems(document))
     facts = document.data.get("facts") if isinstance(document.data, dict) else None
@@ -79,35 +65,32 @@ def validate(document: Document, today: date | None = None, domains: Domains | N
 def _schema_problems(document: Document) -> Iterator[Problem]:
     for error in validator("facts.schema.json").iter_errors(document.data):
         path: Path = tuple(error.absolute_path)
-        line, column = document.position(path)
         if error.validator == "required":
             for name in error.validator_value:
                 if isinstance(error.instance, dict) and name not in error.instance:
-                    rule = _message(path + (name,))
+                    rule = _node(path + (name,)).get("errorMessage")
                     hint = f": {rule}" if rule else ""
-                    yield Problem(document.path, line, column, f"{_where(path)} has no {name}; add it{hint}")
+                    yield _at(document, path, f"{_where(path)} has no {name}; add it{hint}")
         elif error.validator == "additionalProperties":
-            node = _node(path) or {}
-            allowed = sorted(node.get("properties", {}))
+            allowed = sorted(_node(path).get("properties", {}))
             for name in sorted(set(error.instance) - set(allowed)):
-                key_line, key_column = document.position(path + (name,), key=True)
-                match = difflib.get_close_matches(name, allowed, n=1, cutoff=0.6)
-                hint = f"did you mean '{match[0]}'?" if match else f"the fields allowed here are: {', '.join(allowed)}"
-                yield Problem(document.path, key_line, key_column, f"'{name}' is not a field allowed in {_where(path)}; {hint}")
+                hint = _did_you_mean(name, allowed, f"the fields allowed here are: {', '.join(allowed)}")
+                yield _at(document, path + (name,), f"'{name}' is not a field allowed in {_where(path)}; {hint}",
+                          key=True)
         elif error.validator == "anyOf":
-            yield Problem(document.path, line, column, "each service needs its numbers, its website (web), or both; "
-                                        "add numbers: or web:")
+            yield _at(document, path, "each service needs its numbers, its website (web), or both; "
+                                      "add numbers: or web:")
         elif error.validator == "format" and error.validator_value == "date":
             if re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", str(error.instance)):
-                yield Problem(document.path, line, column, f"{path[-1]} {error.instance} does not exist; check the day and the month")
+                yield _at(document, path, f"{path[-1]} {error.instance} does not exist; check the day and the month")
         elif error.validator == "minItems":
-            yield Problem(document.path, line, column, f"{path[-1]} must list at least one {_ITEM.get(str(path[-1]), 'item')}; "
-                                        f"{'remove the line if there is none' if path[-1] == 'numbers' else 'add one'}")
+            advice = "remove the line if there is none" if path[-1] == "numbers" else "add one"
+            yield _at(document, path, f"{path[-1]} must list at least one {_ITEM.get(str(path[-1]), 'item')}; {advice}")
         elif error.validator == "uniqueItems":
-            yield Problem(document.path, line, column, f"{path[-1]} lists the same address twice; list each one once")
+            yield _at(document, path, f"{path[-1]} lists the same address twice; list each one once")
         else:
-            rule = _message(path) or error.message
-            yield Problem(document.path, line, column, f"{rule}; found {found(error.instance)}")
+            rule = _node(path).get("errorMessage") or error.message
+            yield _at(document, path, f"{rule}; found {found(error.instance)}")
 
 
 def _rule_problems(document: Document, facts: list[Any], today: date | None,
@@ -137,9 +120,8 @@ def _rule_problems(document: Document, facts: list[Any], today: date | None,
             except ValueError:
                 continue  # the schema has already said how to write it
             if day > today:
-                line, column = document.position(path + ("last_confirmed",))
-                yield Problem(document.path, line, column, f"last_confirmed must not be in the future: it is {confirmed}, "
-                                            f"and today is {today.isoformat()}")
+                yield _at(document, path + ("last_confirmed",), f"last_confirmed must not be in the future: it is "
+                                                                f"{confirmed}, and today is {today.isoformat()}")
     yield from _replacement_problems(document, facts)
 
 
@@ -149,48 +131,43 @@ def _replacement_problems(document: Document, facts: list[Any]) -> Iterator[Prob
     for index, fact in enumerate(facts):
         if not isinstance(fact, dict) or not isinstance(fact.get("replaced_by"), str):
             continue
-        line, column = document.position(("facts", index, "replaced_by"))
+        where = ("facts", index, "replaced_by")
         target = fact["replaced_by"]
         if fact.get("status") != "withdrawn":
-            yield Problem(document.path, line, column, "replaced_by belongs only on a withdrawn entry: set status: "
-                                                       "withdrawn, or remove replaced_by")
+            yield _at(document, where, "replaced_by belongs only on a withdrawn entry: set status: withdrawn, "
+                                       "or remove replaced_by")
         elif target not in status or target == fact.get("id"):
-            yield Problem(document.path, line, column, f"replaced_by must be the id of another entry in this file; "
-                                                       f"there is no entry with id '{target}'")
+            yield _at(document, where, f"replaced_by must be the id of another entry in this file; "
+                                       f"there is no entry with id '{target}'")
         elif status[target] != "current":
-            yield Problem(document.path, line, column, f"replaced_by must name a current entry; '{target}' is "
-                                                       "withdrawn too: name the entry that replaced it")
-
-
-HOURS_WORDS = ("24 hours", "check")
+            yield _at(document, where, f"replaced_by must name a current entry; '{target}' is withdrawn too: "
+                                       "name the entry that replaced it")
 
 
 def _hours_problems(document: Document, path: Path, hours: Any) -> Iterator[Problem]:
     """hours is one of its two words, or openings that close after they open, each day listed once."""
-    line, column = document.position(path)
-    if isinstance(hours, str) and hours not in HOURS_WORDS:
-        yield Problem(document.path, line, column, (
-            f"hours must be 24 hours, check, or a list of days with the times it opens and closes; found "
-            f"{found(hours)}{'; write it as 24 hours' if re.search(r'24', hours) else ''}"))
+    if isinstance(hours, str) and hours not in ("24 hours", "check"):
+        yield _at(document, path, f"hours must be 24 hours, check, or a list of days with the times it opens and "
+                                  f"closes; found {found(hours)}{'; write it as 24 hours' if '24' in hours else ''}")
     if not isinstance(hours, list):
         return
     seen: dict[int, int] = {}
     for position, item in enumerate(hours):
         if not isinstance(item, dict) or not all(isinstance(item.get(name), str) for name in ("days", "opens", "closes")):
             continue  # the schema has already said what each needs
-        line, column = document.position(path + (position, "closes"))
         if re.fullmatch(r"\d\d:\d\d", item["closes"]) and item["closes"] <= item["opens"]:
-            yield Problem(document.path, line, column, (
-                f"closes must be after opens, on the same day; found opens {item['opens']} and closes {item['closes']}"))
+            yield _at(document, path + (position, "closes"), f"closes must be after opens, on the same day; "
+                                                             f"found opens {item['opens']} and closes {item['closes']}")
         try:
             days = days_of(item["days"])
         except ValueError:
             continue  # the schema has already said how to write days
-        line, column = document.position(path + (position, "days"))
+        where = path + (position, "days")
+        line = document.position(where)[0]
         for day in days:
             if day in seen:
-                yield Problem(document.path, line, column, (
-                    f"{DAYS[day]} is already in the opening times on line {seen[day]}; give each day once"))
+                yield _at(document, where, f"{WEEKDAYS[day]} is already in the opening times on line {seen[day]}; "
+                                           "give each day once")
                 break
             seen[day] = line
 
@@ -219,12 +196,9 @@ def _source_problems(document: Document, path: Path, sources: Any, domains: Doma
     if not isinstance(sources, list):
         return
     for position, source in enumerate(sources):
-        if not isinstance(source, str):
-            continue
-        line, column = document.position(path + ("sources", position))
-        rule = source_problem(source, None, domains)
+        rule = source_problem(source, None, domains) if isinstance(source, str) else None
         if rule:
-            yield Problem(document.path, line, column, rule)
+            yield _at(document, path + ("sources", position), rule)
 
 
 # -- Who runs the site ------------------------------------------------------------------------------
@@ -243,8 +217,6 @@ SETTINGS = {
     "rights_holder": "who holds the copyright in this website, for the footer (an organisation, not a team)",
     "genuine_page": "the https:// address of a page on the organisation's own website that links to this one",
 }
-_ADDRESSES = ("privacy_notice", "genuine_page")
-_CONTACT = ("email", "form")
 WHERE = ("extra", "identity")
 
 
@@ -266,7 +238,7 @@ def identity(document: Document) -> tuple[Identity, list[Problem]]:
         if not isinstance(value, str) or "\n" in value:
             problems.append(_at(document, WHERE + (name,), f"extra.identity.{name} must be one line of text: "
                                                           f"{SETTINGS[name]}; found {found(value)}"))
-        elif name in _ADDRESSES and not _is_https(value):
+        elif name in ("privacy_notice", "genuine_page") and not _is_https(value):
             problems.append(_at(document, WHERE + (name,), f"extra.identity.{name} must be {SETTINGS[name]}, "
                                                           f"like https://www.example.org/page; found {found(value)}"))
         else:
@@ -291,7 +263,7 @@ def _contact(document: Document, setting: Any) -> tuple[dict[str, str], list[Pro
     if not isinstance(setting, dict):
         return {}, [_at(document, where, "extra.identity.contact must hold either email: or form: on its own line "
                                          f"below it, indented; found {found(setting)}")]
-    problems = _unknown(document, setting, where, _CONTACT, "extra.identity.contact")
+    problems = _unknown(document, setting, where, ("email", "form"), "extra.identity.contact")
     email, form = setting.get("email"), setting.get("form")
     if "email" in setting and not (isinstance(email, str) and _EMAIL.match(email)):
         problems.append(_at(document, where + ("email",), (
@@ -310,11 +282,16 @@ def _unknown(document: Document, setting: dict, where: tuple, allowed, named: st
     problems = []
     for name in setting:
         if name not in allowed:
-            match = difflib.get_close_matches(name, list(allowed), n=1, cutoff=0.6)
-            hint = f"did you mean '{match[0]}'?" if match else f"the settings allowed are {', '.join(allowed)}"
+            hint = _did_you_mean(name, list(allowed), f"the settings allowed are {', '.join(allowed)}")
             problems.append(_at(document, where + (name,), f"'{name}' is not a setting allowed under {named}; {hint}",
                                 key=True))
     return problems
+
+
+def _did_you_mean(name: str, allowed: list[str], otherwise: str) -> str:
+    """The allowed name closest to a misspelt one, as a question; otherwise the given list of them."""
+    match = difflib.get_close_matches(name, allowed, n=1, cutoff=0.6)
+    return f"did you mean '{match[0]}'?" if match else otherwise
 
 
 def _at(document: Document, path: tuple, message: str, key: bool = False) -> Problem:
@@ -326,4 +303,4 @@ def _is_https(value: Any) -> bool:
     if not isinstance(value, str) or re.search(r"[\s<>\"]", value):
         return False
     parts = urlsplit(value)
-    return parts.scheme == "https" and bool(parts.hostname) and "." in (parts.hostname or "")
+    return parts.scheme == "https" and "." in (parts.hostname or "")
