@@ -131,6 +131,24 @@ def open_search(page: Page) -> None:
     page.wait_for_function(_SEARCH_BOX_HAS_FOCUS)
 
 
+def watch_for_leaving(page: Page) -> None:
+    """Notes any move away from this page the moment it starts (the Navigation API's navigate event),
+    so a test can tell that a key or click did nothing without waiting to see."""
+    page.evaluate("navigation.addEventListener('navigate', (event) => { window.__leftFor = event.destination.url; })")
+
+
+def left_for(page: Page) -> str | None:
+    """Where the page started to go since watch_for_leaving, or None if it is still here."""
+    return page.evaluate("window.__leftFor || null")
+
+
+def scroll_to_the_end(page: Page) -> None:
+    """Scrolls to the end of the page, and waits until it is there and the page has been drawn again."""
+    page.evaluate("window.scrollTo(0, document.documentElement.scrollHeight)")
+    page.wait_for_function("Math.ceil(window.scrollY + window.innerHeight) >= document.documentElement.scrollHeight")
+    page.evaluate("new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))")
+
+
 _RESULT_LINKS = ".md-search-result a[href], [role='option'] a[href], a[role='option'][href]"
 
 

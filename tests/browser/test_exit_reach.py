@@ -10,7 +10,7 @@ from collections.abc import Callable
 import pytest
 from playwright.sync_api import BrowserContext, Page
 
-from .conftest import open_search
+from .conftest import open_search, scroll_to_the_end
 
 pytestmark = pytest.mark.browser
 
@@ -31,8 +31,7 @@ def _as_loaded(page: Page) -> None:
 
 
 def _scrolled_to_the_end(page: Page) -> None:
-    page.evaluate("window.scrollTo(0, document.documentElement.scrollHeight)")
-    page.wait_for_timeout(100)
+    scroll_to_the_end(page)
 
 
 def _search_open(page: Page) -> None:

@@ -44,12 +44,13 @@ def test_search_opened_before_its_worker_has_started_still_finds_results(context
     """When I open search at once, on a phone still starting the page's search worker, results still come."""
     if not _is_material(context, site_url):
         pytest.skip("Zensical's search loads with the page (README.md, 'The end of Material for MkDocs')")
+    worker = re.compile(r"/workers/search-on-open\.[0-9a-f]+\.js")
     held: list[Route] = []
-    context.route(re.compile(r"/workers/search-on-open\.[0-9a-f]+\.js"), lambda route: held.append(route))
+    context.route(worker, lambda route: held.append(route))
     page = context.new_page()
-    page.goto(site_url)
-    page.wait_for_timeout(500)  # the worker's script is requested, and held back
-    assert held, "the page must start the search worker as it loads"
+    # The page must start the search worker as it loads; its script is requested, and held back.
+    with page.expect_request(worker):
+        page.goto(site_url)
     open_search(page)  # the page says search is open while its worker is not yet listening
     page.keyboard.type(page.locator("article h1").inner_text().split()[0])
     held[0].continue_()
