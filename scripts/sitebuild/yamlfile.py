@@ -26,7 +26,7 @@ from typing import Any
 import jsonschema
 import yaml
 
-from sitebuild.problems import Failed, Problem
+from sitebuild.problems import ERROR, Failed, Problem
 
 DATA = FilePath(__file__).resolve().parents[2] / "data"
 # A real page or events file is well under 100 KB; anything past 1 MB was pasted or saved by mistake,
@@ -68,6 +68,10 @@ class Document:
         while path not in table and path:
             path = path[:-1]
         return table.get(path, self.values.get(path, (1, 1)))
+
+    def problem(self, path: Path, message: str, severity: str = ERROR, key: bool = False) -> Problem:
+        """A problem in this file at the value (or field name) typed at path."""
+        return Problem(self.path, *self.position(path, key), message, severity)
 
 
 def load(text: str, path: str, env_tag: bool = False, shape: Shape | None = None) -> Document:

@@ -358,7 +358,7 @@ def placeholder_problems(document: Document, events: list[Any]) -> Iterator[Prob
 
 def _event_problems(document: Document, path: Path, event: dict[str, Any]) -> Iterator[Problem]:
     def at(parts: tuple[str, ...], message: str) -> Problem:
-        return Problem(document.path, *document.position(path + parts), message)
+        return document.problem(path + parts, message)
 
     if event.get("id") == EXAMPLE_ID:
         yield at(("id",), f"id is still the example's {EXAMPLE_ID}; replace it with this event's date "

@@ -27,7 +27,7 @@ import jsonschema
 from sitebuild.events import fields
 from sitebuild.events.fields import (ALLOWED_SCHEMES, FIELDS, LONDON, NOT_RECORDABLE, NOT_RECORDABLE_ITEMS, Field,
                                      as_date, choice, placeholder_problems)
-from sitebuild.problems import ERROR, WARNING, Problem, and_list, found
+from sitebuild.problems import WARNING, Problem, and_list, found
 from sitebuild.yamlfile import Document, Path, Shape, spaces, validator
 
 # Reserved: the file name of the feed of all events sits beside each event's own .ics file.
@@ -67,11 +67,6 @@ SHAPE = Shape(fields=_allowed, called=lambda path: "the event's other fields" if
 
 def _key(path: Path) -> tuple[str, ...]:
     return tuple("*" if isinstance(part, int) else part for part in path)
-
-
-def _problem(document: Document, path: Path, message: str, severity: str = ERROR) -> Problem:
-    """A problem at the value typed at path."""
-    return Problem(document.path, *document.position(path), message, severity)
 
 
 def validate(document: Document, today: date, placeholders: bool = False) -> list[Problem]:
@@ -140,8 +135,8 @@ class _Faults:
             if other not in self.values or not isinstance(venue, dict):
                 continue
             if re.fullmatch(r"-?0\.[0-9]+", str(venue["latitude"])) and re.fullmatch(r"5[01]\.[0-9]+", str(venue["longitude"])):
-                yield _problem(self.document, path, "latitude and longitude are the wrong way round: swap their values "
-                                                    "(in London, latitude starts 51. and longitude starts 0. or -0.)")
+                yield self.document.problem(path, "latitude and longitude are the wrong way round: swap their values "
+                                                  "(in London, latitude starts 51. and longitude starts 0. or -0.)")
                 del self.values[path], self.values[other]
 
     # -- A field at the wrong indentation: one message where it was typed, not one per rule it then breaks --
@@ -237,7 +232,7 @@ class _Faults:
         if name in NOT_RECORDABLE and path:
             text += (f" (for a past event where it was never recorded, list {NOT_RECORDABLE[name]} "
                      "under not_recorded instead)")
-        return _problem(self.document, path, text)
+        return self.document.problem(path, text)
 
 
 def _at(data: Any, path: Path) -> Any:
@@ -252,8 +247,8 @@ def _at(data: Any, path: Path) -> Any:
 def _value_problems(document: Document, path: Path, errors: list[jsonschema.ValidationError]) -> Iterator[Problem]:
     """One message for a value, naming the one rule it breaks first."""
     if any(error.validator == "dependencies" for error in errors):
-        yield _problem(document, path, "latitude and longitude must be given together; add the missing one, "
-                                       "or remove both to link the map by postcode")
+        yield document.problem(path, "latitude and longitude must be given together; add the missing one, "
+                                     "or remove both to link the map by postcode")
         errors = [error for error in errors if error.validator != "dependencies"]
     if not errors:
         return
@@ -293,7 +288,7 @@ def _value_problems(document: Document, path: Path, errors: list[jsonschema.Vali
         message = f"{label} must be at most {limit} characters; this one has {len(value)}"
     else:
         message = f"{label} is not written the way the example at the top of the file shows; found {found(value)}"
-    yield _problem(document, path, message)
+    yield document.problem(path, message)
 
 
 def _whole_file(value: Any) -> str:
@@ -354,12 +349,12 @@ def _previous_date_problems(document: Document, path: Path, event: dict[str, Any
         return
     path += ("previous_date",)
     if previous == day:
-        yield _problem(document, path, f"previous_date is the date the event was moved from, so it cannot "
-                                       f"be its date too ({day.isoformat()}); if only the time changed, "
-                                       "remove previous_date and say so in status_note")
+        yield document.problem(path, f"previous_date is the date the event was moved from, so it cannot "
+                                     f"be its date too ({day.isoformat()}); if only the time changed, "
+                                     "remove previous_date and say so in status_note")
     elif event.get("status") == "scheduled":
-        yield _problem(document, path, "an event with a previous_date has moved to a new date; "
-                                       "set status: rescheduled, or remove previous_date")
+        yield document.problem(path, "an event with a previous_date has moved to a new date; "
+                                     "set status: rescheduled, or remove previous_date")
 
 
 def _id_problems(document: Document, path: Path, event: dict[str, Any], first_use: dict[str, int]) -> Iterator[Problem]:
@@ -391,12 +386,12 @@ def _time(value: Any) -> time | None:
 def _time_problems(document: Document, path: Path, event: dict[str, Any], day: date | None) -> Iterator[Problem]:
     start, end = _time(event.get("start")), _time(event.get("end"))
     if start and end and end <= start:
-        yield _problem(document, path + ("end",), f"end must be after start, on the same day; "
-                                                  f"found start {event['start']} and end {event['end']}")
+        yield document.problem(path + ("end",), f"end must be after start, on the same day; "
+                                                f"found start {event['start']} and end {event['end']}")
     for name, moment in (("start", start), ("end", end)):
         problem = clock_change_problem(day, moment) if day and moment else None
         if problem:
-            yield _problem(document, path + (name,), f"{name} {moment:%H:%M} {problem}")
+            yield document.problem(path + (name,), f"{name} {moment:%H:%M} {problem}")
 
 
 def clock_change_problem(day: date, moment: time) -> str | None:
@@ -434,13 +429,13 @@ def _not_recorded_problems(document: Document, path: Path, event: dict[str, Any]
 def _description_problems(document: Document, path: Path, text: str) -> Iterator[Problem]:
     html = _HTML.search(text)
     if html:
-        yield _problem(document, path, f"description must not contain HTML; found {found(html.group(0))}; "
-                                       "use Markdown instead, like **bold** or [text](https://www.example.org)")
+        yield document.problem(path, f"description must not contain HTML; found {found(html.group(0))}; "
+                                     "use Markdown instead, like **bold** or [text](https://www.example.org)")
     for target in _LINK_TARGET.findall(text):
         # [text](address "a title") is allowed: the title is not part of the address.
         target = re.sub(r"""\s+("[^"]*"|'[^']*')\s*$""", "", target.strip()).strip("<>")
         if not target.lower().startswith(ALLOWED_SCHEMES) or any(character.isspace() for character in target):
-            yield _problem(document, path, fields.link("a link in description", target))
+            yield document.problem(path, fields.link("a link in description", target))
 
 
 # -- Slips: warnings ------------------------------------------------------------------------------
@@ -456,7 +451,7 @@ def slip_problems(document: Document, events: list[Any], today: date) -> Iterato
     slots: dict[tuple[str, date, str], tuple[int, str, Any]] = {}
 
     def warn(path: Path, message: str) -> Problem:
-        return _problem(document, path, message, WARNING)
+        return document.problem(path, message, WARNING)
 
     for index, event in enumerate(events):
         day = as_date(event.get("date")) if isinstance(event, dict) else None

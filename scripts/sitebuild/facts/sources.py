@@ -93,7 +93,7 @@ def load_domains(register: Path) -> Domains | None:
         else:
             sites[name.lower().removeprefix("www.")] = Site(kind, publisher)
             continue
-        problems.append(Problem(document.path, *document.position(("domains", name)), message))
+        problems.append(document.problem(("domains", name), message))
     if problems:
         raise Failed(problems)
     return Domains(document.path, sites)

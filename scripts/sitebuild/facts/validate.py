@@ -70,27 +70,28 @@ def _schema_problems(document: Document) -> Iterator[Problem]:
                 if isinstance(error.instance, dict) and name not in error.instance:
                     rule = _node(path + (name,)).get("errorMessage")
                     hint = f": {rule}" if rule else ""
-                    yield _at(document, path, f"{_where(path)} has no {name}; add it{hint}")
+                    yield document.problem(path, f"{_where(path)} has no {name}; add it{hint}")
         elif error.validator == "additionalProperties":
             allowed = sorted(_node(path).get("properties", {}))
             for name in sorted(set(error.instance) - set(allowed)):
                 hint = _did_you_mean(name, allowed, f"the fields allowed here are: {', '.join(allowed)}")
-                yield _at(document, path + (name,), f"'{name}' is not a field allowed in {_where(path)}; {hint}",
-                          key=True)
+                yield document.problem(path + (name,), f"'{name}' is not a field allowed in {_where(path)}; {hint}",
+                                       key=True)
         elif error.validator == "anyOf":
-            yield _at(document, path, "each service needs its numbers, its website (web), or both; "
-                                      "add numbers: or web:")
+            yield document.problem(path, "each service needs its numbers, its website (web), or both; "
+                                         "add numbers: or web:")
         elif error.validator == "format" and error.validator_value == "date":
             if re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", str(error.instance)):
-                yield _at(document, path, f"{path[-1]} {error.instance} does not exist; check the day and the month")
+                yield document.problem(path, f"{path[-1]} {error.instance} does not exist; check the day and the month")
         elif error.validator == "minItems":
             advice = "remove the line if there is none" if path[-1] == "numbers" else "add one"
-            yield _at(document, path, f"{path[-1]} must list at least one {_ITEM.get(str(path[-1]), 'item')}; {advice}")
+            item = _ITEM.get(str(path[-1]), "item")
+            yield document.problem(path, f"{path[-1]} must list at least one {item}; {advice}")
         elif error.validator == "uniqueItems":
-            yield _at(document, path, f"{path[-1]} lists the same address twice; list each one once")
+            yield document.problem(path, f"{path[-1]} lists the same address twice; list each one once")
         else:
             rule = _node(path).get("errorMessage") or error.message
-            yield _at(document, path, f"{rule}; found {found(error.instance)}")
+            yield document.problem(path, f"{rule}; found {found(error.instance)}")
 
 
 def _rule_problems(document: Document, facts: list[Any], today: date | None,
@@ -120,8 +121,8 @@ def _rule_problems(document: Document, facts: list[Any], today: date | None,
             except ValueError:
                 continue  # the schema has already said how to write it
             if day > today:
-                yield _at(document, path + ("last_confirmed",), f"last_confirmed must not be in the future: it is "
-                                                                f"{confirmed}, and today is {today.isoformat()}")
+                yield document.problem(path + ("last_confirmed",), f"last_confirmed must not be in the future: it is "
+                                                                   f"{confirmed}, and today is {today.isoformat()}")
     yield from _replacement_problems(document, facts)
 
 
@@ -134,21 +135,21 @@ def _replacement_problems(document: Document, facts: list[Any]) -> Iterator[Prob
         where = ("facts", index, "replaced_by")
         target = fact["replaced_by"]
         if fact.get("status") != "withdrawn":
-            yield _at(document, where, "replaced_by belongs only on a withdrawn entry: set status: withdrawn, "
-                                       "or remove replaced_by")
+            yield document.problem(where, "replaced_by belongs only on a withdrawn entry: set status: withdrawn, "
+                                          "or remove replaced_by")
         elif target not in status or target == fact.get("id"):
-            yield _at(document, where, f"replaced_by must be the id of another entry in this file; "
-                                       f"there is no entry with id '{target}'")
+            yield document.problem(where, f"replaced_by must be the id of another entry in this file; "
+                                          f"there is no entry with id '{target}'")
         elif status[target] != "current":
-            yield _at(document, where, f"replaced_by must name a current entry; '{target}' is withdrawn too: "
-                                       "name the entry that replaced it")
+            yield document.problem(where, f"replaced_by must name a current entry; '{target}' is withdrawn too: "
+                                          "name the entry that replaced it")
 
 
 def _hours_problems(document: Document, path: Path, hours: Any) -> Iterator[Problem]:
     """hours is one of its two words, or openings that close after they open, each day listed once."""
     if isinstance(hours, str) and hours not in ("24 hours", "check"):
-        yield _at(document, path, f"hours must be 24 hours, check, or a list of days with the times it opens and "
-                                  f"closes; found {found(hours)}{'; write it as 24 hours' if '24' in hours else ''}")
+        yield document.problem(path, f"hours must be 24 hours, check, or a list of days with the times it opens and "
+                                     f"closes; found {found(hours)}{'; write it as 24 hours' if '24' in hours else ''}")
     if not isinstance(hours, list):
         return
     seen: dict[int, int] = {}
@@ -156,8 +157,9 @@ def _hours_problems(document: Document, path: Path, hours: Any) -> Iterator[Prob
         if not isinstance(item, dict) or not all(isinstance(item.get(name), str) for name in ("days", "opens", "closes")):
             continue  # the schema has already said what each needs
         if re.fullmatch(r"\d\d:\d\d", item["closes"]) and item["closes"] <= item["opens"]:
-            yield _at(document, path + (position, "closes"), f"closes must be after opens, on the same day; "
-                                                             f"found opens {item['opens']} and closes {item['closes']}")
+            yield document.problem(path + (position, "closes"),
+                                   f"closes must be after opens, on the same day; "
+                                   f"found opens {item['opens']} and closes {item['closes']}")
         try:
             days = days_of(item["days"])
         except ValueError:
@@ -166,8 +168,8 @@ def _hours_problems(document: Document, path: Path, hours: Any) -> Iterator[Prob
         line = document.position(where)[0]
         for day in days:
             if day in seen:
-                yield _at(document, where, f"{WEEKDAYS[day]} is already in the opening times on line {seen[day]}; "
-                                           "give each day once")
+                yield document.problem(where, f"{WEEKDAYS[day]} is already in the opening times on line {seen[day]}; "
+                                              "give each day once")
                 break
             seen[day] = line
 
@@ -198,7 +200,7 @@ def _source_problems(document: Document, path: Path, sources: Any, domains: Doma
     for position, source in enumerate(sources):
         rule = source_problem(source, None, domains) if isinstance(source, str) else None
         if rule:
-            yield _at(document, path + ("sources", position), rule)
+            yield document.problem(path + ("sources", position), rule)
 
 
 # -- Who runs the site ------------------------------------------------------------------------------
@@ -227,8 +229,8 @@ def identity(document: Document) -> tuple[Identity, list[Problem]]:
     if setting in (None, "", {}):
         return Identity(), []
     if not isinstance(setting, dict):
-        return Identity(), [_at(document, WHERE, "extra.identity must hold its settings on the lines below it, "
-                                                 f"each indented, like organisation:; found {found(setting)}")]
+        return Identity(), [document.problem(WHERE, "extra.identity must hold its settings on the lines below it, "
+                                                    f"each indented, like organisation:; found {found(setting)}")]
     problems = _unknown(document, setting, WHERE, SETTINGS, "extra.identity")
     values: dict[str, Any] = {}
     for name in SETTINGS:
@@ -236,11 +238,12 @@ def identity(document: Document) -> tuple[Identity, list[Problem]]:
         if name == "contact" or value in (None, ""):
             continue
         if not isinstance(value, str) or "\n" in value:
-            problems.append(_at(document, WHERE + (name,), f"extra.identity.{name} must be one line of text: "
-                                                          f"{SETTINGS[name]}; found {found(value)}"))
+            problems.append(document.problem(WHERE + (name,), f"extra.identity.{name} must be one line of text: "
+                                                             f"{SETTINGS[name]}; found {found(value)}"))
         elif name in ("privacy_notice", "genuine_page") and not _is_https(value):
-            problems.append(_at(document, WHERE + (name,), f"extra.identity.{name} must be {SETTINGS[name]}, "
-                                                          f"like https://www.example.org/page; found {found(value)}"))
+            problems.append(document.problem(WHERE + (name,),
+                                             f"extra.identity.{name} must be {SETTINGS[name]}, "
+                                             f"like https://www.example.org/page; found {found(value)}"))
         else:
             values[name] = value.strip()
     contact, contact_problems = _contact(document, setting.get("contact"))
@@ -250,7 +253,7 @@ def identity(document: Document) -> tuple[Identity, list[Problem]]:
 
 def publication_problems(document: Document, who: Identity) -> list[Problem]:
     """What a site for publication must say and this one does not: who runs it, and who controls its data."""
-    return [_at(document, WHERE + (name,), (
+    return [document.problem(WHERE + (name,), (
         f"a website for publication must say who runs it: set extra.identity.{name} in mkdocs.yml to "
         f"{SETTINGS[name]} (a preview, scripts/build.sh --preview, builds without it)"), key=True)
         for name in ("organisation", "controller") if not getattr(who, name)]
@@ -261,20 +264,20 @@ def _contact(document: Document, setting: Any) -> tuple[dict[str, str], list[Pro
     if setting in (None, "", {}):
         return {}, []
     if not isinstance(setting, dict):
-        return {}, [_at(document, where, "extra.identity.contact must hold either email: or form: on its own line "
-                                         f"below it, indented; found {found(setting)}")]
+        return {}, [document.problem(where, "extra.identity.contact must hold either email: or form: on its own line "
+                                            f"below it, indented; found {found(setting)}")]
     problems = _unknown(document, setting, where, ("email", "form"), "extra.identity.contact")
     email, form = setting.get("email"), setting.get("form")
     if "email" in setting and not (isinstance(email, str) and _EMAIL.match(email)):
-        problems.append(_at(document, where + ("email",), (
+        problems.append(document.problem(where + ("email",), (
             f"extra.identity.contact.email must be an email address like name@example.org; found {found(email)}")))
     if "form" in setting and not _is_https(form):
-        problems.append(_at(document, where + ("form",), (
+        problems.append(document.problem(where + ("form",), (
             "extra.identity.contact.form must be the https:// address of a form on an official website, like "
             f"https://www.example.org/feedback; found {found(form)}")))
     if "email" in setting and "form" in setting:
-        problems.append(_at(document, where, "extra.identity.contact must hold email or form, not both: keep the one "
-                                             "the team reads", key=True))
+        problems.append(document.problem(where, "extra.identity.contact must hold email or form, not both: keep the "
+                                                "one the team reads", key=True))
     return ({} if problems else {"email": email, "form": form}), problems
 
 
@@ -283,8 +286,8 @@ def _unknown(document: Document, setting: dict, where: tuple, allowed, named: st
     for name in setting:
         if name not in allowed:
             hint = _did_you_mean(name, list(allowed), f"the settings allowed are {', '.join(allowed)}")
-            problems.append(_at(document, where + (name,), f"'{name}' is not a setting allowed under {named}; {hint}",
-                                key=True))
+            problems.append(document.problem(where + (name,),
+                                             f"'{name}' is not a setting allowed under {named}; {hint}", key=True))
     return problems
 
 
@@ -292,11 +295,6 @@ def _did_you_mean(name: str, allowed: list[str], otherwise: str) -> str:
     """The allowed name closest to a misspelt one, as a question; otherwise the given list of them."""
     match = difflib.get_close_matches(name, allowed, n=1, cutoff=0.6)
     return f"did you mean '{match[0]}'?" if match else otherwise
-
-
-def _at(document: Document, path: tuple, message: str, key: bool = False) -> Problem:
-    line, column = document.position(path, key=key)
-    return Problem(document.path, line, column, message)
 
 
 def _is_https(value: Any) -> bool:
